@@ -1,0 +1,57 @@
+package io.iris.gateway.governance;
+
+import io.iris.gateway.persistence.AuditedEntity;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
+
+/** A paying organisation: the top of the governance hierarchy. Teams and virtual keys may belong to one. */
+@Entity
+@Table(name = "customers")
+public class Customer extends AuditedEntity implements LimitHolder {
+    @Column(name = "name", nullable = false)
+    private String name;
+
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
+    @JoinColumn(name = "customer_id")
+    @OrderBy("position")
+    private List<Budget> budgets = new ArrayList<>();
+
+    @OneToOne(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @JoinColumn(name = "rate_limit_id")
+    private RateLimit rateLimit;
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public List<Budget> getBudgets() {
+        return budgets;
+    }
+
+    @Override
+    public RateLimit getRateLimit() {
+        return rateLimit;
+    }
+
+    @Override
+    public void setRateLimit(RateLimit rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+}

@@ -1,0 +1,48 @@
+package io.iris.gateway.governance;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The length of a budget or rate-limit window, written as a count and a unit: {@code 30s}, {@code 5m},
+ * {@code 1h}, {@code 1d}, {@code 1w}, {@code 1M} (calendar month), {@code 1Y} (calendar year).
+ * Immutable.
+ */
+public record ResetPeriod(int count, Unit unit) {
+    private static final Pattern FORMAT = Pattern.compile("([1-9][0-9]{0,3})([smhdwMY])");
+
+    public enum Unit { SECOND, MINUTE, HOUR, DAY, WEEK, MONTH, YEAR }
+
+    public static Optional<ResetPeriod> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Matcher m = FORMAT.matcher(text);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ResetPeriod(Integer.parseInt(m.group(1)), unitOf(m.group(2).charAt(0))));
+    }
+
+    /** Calendar alignment starts windows at UTC boundaries, so it exists only for one day, week, month or year. */
+    public boolean canAlignToCalendar() {
+        return count == 1 && (unit == Unit.DAY || unit == Unit.WEEK || unit == Unit.MONTH || unit == Unit.YEAR);
+    }
+
+    public static String describeFormat() {
+        return "must be a count and a unit: s, m, h, d, w, M (month) or Y (year), as in 1h, 1d, 1w, 1M, 1Y";
+    }
+
+    private static Unit unitOf(char c) {
+        return switch (c) {
+            case 's' -> Unit.SECOND;
+            case 'm' -> Unit.MINUTE;
+            case 'h' -> Unit.HOUR;
+            case 'd' -> Unit.DAY;
+            case 'w' -> Unit.WEEK;
+            case 'M' -> Unit.MONTH;
+            default -> Unit.YEAR;
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package io.iris.gateway.providers;
+
+import io.iris.gateway.common.Validation;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+
+/** Field rules of a provider that need no database. */
+final class ProviderValidation {
+    static final int MAX_MODELS = 1000;
+
+    private ProviderValidation() {
+    }
+
+    /** Provider names appear in {@code provider/model} strings and URL paths, so they cannot hold a slash. */
+    static void validateName(Validation v, String name) {
+        v.name("name", name);
+        if (name != null) {
+            v.check(name.indexOf('/') < 0 && name.strip().equals(name), "name",
+                    "must not contain '/' or start or end with whitespace");
+        }
+    }
+
+    static void validate(Validation v, ProviderSpec spec) {
+        Optional<ProviderType> type = spec.type() == null ? Optional.empty() : ProviderType.fromWireName(spec.type());
+        if (spec.type() == null) {
+            v.reject("type", "is required");
+        } else if (type.isEmpty()) {
+            v.reject("type", "must be one of openai, azure, anthropic");
+        }
+        validateBaseUrl(v, spec.baseUrl());
+        if (spec.apiVersion() != null) {
+            v.check(!spec.apiVersion().isBlank() && spec.apiVersion().length() <= 64, "api_version",
+                    "must be 1 to 64 characters");
+        } else {
+            v.check(type.orElse(null) != ProviderType.AZURE, "api_version", "is required for azure providers");
+        }
+        v.shortStrings("models", spec.models(), MAX_MODELS);
+        if (spec.network() != null) {
+            spec.network().validate(v, "network");
+        }
+    }
+
+    private static void validateBaseUrl(Validation v, String baseUrl) {
+        if (baseUrl == null) {
+            v.reject("base_url", "is required");
+            return;
+        }
+        try {
+            URI uri = new URI(baseUrl);
+            v.check(("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                            && uri.getQuery() == null && uri.getFragment() == null && baseUrl.length() <= 2048,
+                    "base_url", "must be an absolute http or https URL without query or fragment");
+        } catch (URISyntaxException e) {
+            v.reject("base_url", "is not a valid URL");
+        }
+    }
+}

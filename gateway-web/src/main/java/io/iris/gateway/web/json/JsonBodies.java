@@ -1,0 +1,45 @@
+package io.iris.gateway.web.json;
+
+import io.iris.gateway.common.InvalidInputException;
+import io.iris.gateway.common.Validation;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.util.function.Function;
+
+/** Turns a request body into a spec: parse, read typed fields, and reject the whole write on any error. */
+public final class JsonBodies {
+    private JsonBodies() {
+    }
+
+    public static <T> T read(String body, Function<JsonInput, T> reader) {
+        JsonObject object = parseObject(body);
+        Validation errors = new Validation();
+        T spec = reader.apply(new JsonInput(object, "", errors));
+        errors.throwIfInvalid();
+        return spec;
+    }
+
+    private static JsonObject parseObject(String body) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidInputException("body", "must be a JSON object");
+        }
+        JsonValue value;
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            value = reader.readValue();
+        } catch (JsonParsingException e) {
+            throw new InvalidInputException("body", "is not valid JSON (line " + e.getLocation().getLineNumber()
+                    + ", column " + e.getLocation().getColumnNumber() + ")");
+        } catch (JsonException | IllegalStateException | ClassCastException e) {
+            throw new InvalidInputException("body", "is not valid JSON");
+        }
+        if (value instanceof JsonObject object) {
+            return object;
+        }
+        throw new InvalidInputException("body", "must be a JSON object");
+    }
+}
