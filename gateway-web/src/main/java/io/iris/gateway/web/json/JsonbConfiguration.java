@@ -14,8 +14,8 @@ public class JsonbConfiguration implements ContextResolver<Jsonb> {
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
             .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
             .withNullValues(true)
-            // ANY keeps the declaration order of the view records: id and name first, timestamps last.
-            .withPropertyOrderStrategy(PropertyOrderStrategy.ANY));
+            // Alphabetical: the same order on every read, so admin scripts can diff configurations.
+            .withPropertyOrderStrategy(PropertyOrderStrategy.LEXICOGRAPHICAL));
 
     @Override
     public Jsonb getContext(Class<?> type) {
