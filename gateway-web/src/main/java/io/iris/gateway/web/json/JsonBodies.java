@@ -5,8 +5,8 @@ import io.iris.gateway.common.Validation;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.util.function.Function;
@@ -29,8 +29,12 @@ public final class JsonBodies {
             throw new InvalidInputException("body", "must be a JSON object");
         }
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            value = reader.readValue();
+        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+            parser.next();
+            value = parser.getValue();
+            if (parser.hasNext()) {
+                throw new InvalidInputException("body", "has content after the JSON value");
+            }
         } catch (JsonParsingException e) {
             throw new InvalidInputException("body", "is not valid JSON (line " + e.getLocation().getLineNumber()
                     + ", column " + e.getLocation().getColumnNumber() + ")");
