@@ -1,15 +1,14 @@
 package io.iris.gateway.governance;
 
-import io.iris.gateway.common.Timestamps;
 import io.iris.gateway.common.ConflictException;
 import io.iris.gateway.common.NotFoundException;
+import io.iris.gateway.common.Timestamps;
 import io.iris.gateway.common.Validation;
 import io.iris.gateway.persistence.Store;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 

@@ -12,9 +12,9 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
-import java.util.UUID;
 
 /** A budget and rate limit on one model, on one provider or on any provider ({@code providerId} null). */
 @Entity

@@ -1,8 +1,8 @@
 package io.iris.gateway.governance;
 
-import io.iris.gateway.common.Timestamps;
 import io.iris.gateway.common.ConflictException;
 import io.iris.gateway.common.NotFoundException;
+import io.iris.gateway.common.Timestamps;
 import io.iris.gateway.common.Validation;
 import io.iris.gateway.persistence.Store;
 import io.iris.gateway.providers.Provider;
@@ -11,7 +11,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

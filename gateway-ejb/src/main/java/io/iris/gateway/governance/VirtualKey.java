@@ -10,12 +10,12 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * The credential of one calling application. Only the SHA-256 of its value is stored, with the last four

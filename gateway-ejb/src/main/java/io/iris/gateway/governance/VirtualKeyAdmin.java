@@ -1,8 +1,8 @@
 package io.iris.gateway.governance;
 
-import io.iris.gateway.common.Timestamps;
 import io.iris.gateway.common.ConflictException;
 import io.iris.gateway.common.NotFoundException;
+import io.iris.gateway.common.Timestamps;
 import io.iris.gateway.persistence.Store;
 import io.iris.gateway.security.VirtualKeyValues;
 import jakarta.ejb.Stateless;

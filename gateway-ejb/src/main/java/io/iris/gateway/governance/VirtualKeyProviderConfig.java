@@ -1,24 +1,23 @@
 package io.iris.gateway.governance;
 
-import io.iris.gateway.persistence.AuditedEntity;
+import io.iris.gateway.persistence.StringListConverter;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
-import io.iris.gateway.persistence.StringListConverter;
-import jakarta.persistence.Convert;
-import jakarta.persistence.Id;
-import jakarta.persistence.ManyToOne;
-import java.util.UUID;
 
 /**
  * What one virtual key may do with one provider: its weight among the key's providers, the models it may

@@ -1,8 +1,8 @@
 package io.iris.gateway.providers;
 
-import io.iris.gateway.common.Timestamps;
 import io.iris.gateway.common.ConflictException;
 import io.iris.gateway.common.NotFoundException;
+import io.iris.gateway.common.Timestamps;
 import io.iris.gateway.common.Validation;
 import io.iris.gateway.governance.Limits;
 import io.iris.gateway.persistence.Store;

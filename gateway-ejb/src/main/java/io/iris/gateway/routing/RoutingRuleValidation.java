@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -112,8 +113,8 @@ public class RoutingRuleValidation {
             } else {
                 sum += t.weight();
             }
-            v.check(seen.add(java.util.Arrays.asList(t.provider(), t.model(), t.keyId())), prefix.substring(0,
-                    prefix.length() - 1), "duplicates an earlier target");
+            v.check(seen.add(Arrays.asList(t.provider(), t.model(), t.keyId())), "targets[" + i + "]",
+                    "duplicates an earlier target");
         }
         if (weightsValid) {
             v.check(Math.abs(sum - 1.0) <= WEIGHT_TOLERANCE, "targets", "weights must sum to 1 (they sum to "
