@@ -22,6 +22,7 @@ import java.util.UUID;
  * server generated, as an operator would), and plain HTTP calls. Thread-safe.
  */
 public final class Gateway {
+    private static final int STEADY_ANSWERS = 3;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public static final String BASE_URL = System.getProperty("iris.baseUrl", "http://localhost:9081");
@@ -36,20 +37,27 @@ public final class Gateway {
     }
 
     /**
-     * Liberty reports itself started before the application has finished starting (or failed to): wait for
-     * readiness so that a broken deployment fails here, clearly, instead of as a scatter of 404s.
+     * Liberty reports itself started before the application has finished starting (or failed to), and
+     * {@code /health/ready} says UP while Liberty restarts an application whose files changed: wait until
+     * both readiness and the management API answer steadily, so that a broken deployment fails here,
+     * clearly, instead of as a scatter of 404s.
      */
     private static void awaitReady() {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         Reply last = null;
+        int steady = 0;
         while (System.nanoTime() < deadline) {
             try {
                 last = send("GET", "/health/ready", null, null, null);
                 if (last.status() == 200) {
+                    last = admin("GET", "/api/config");
+                }
+                steady = last.status() == 200 ? steady + 1 : 0;
+                if (steady == STEADY_ANSWERS) {
                     return;
                 }
             } catch (UncheckedIOException notListeningYet) {
-                // retry
+                steady = 0;
             }
             try {
                 Thread.sleep(250);

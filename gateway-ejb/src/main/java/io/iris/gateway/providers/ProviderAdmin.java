@@ -72,6 +72,13 @@ public class ProviderAdmin {
                 "cannot be changed: create a new provider instead");
         validateBody(v, spec, provider);
         v.throwIfInvalid();
+        if (spec.keys() != null) {
+            for (ProviderKey dropped : keyWriter.droppedBy(provider, spec.keys())) {
+                references.whoUses(dropped).ifPresent(user -> {
+                    throw new ConflictException("keys", "key '" + dropped.getName() + "' is still used by " + user);
+                });
+            }
+        }
         apply(provider, spec);
         provider.touch();
         Store.flush(em, "keys", "key names must be unique within a provider");

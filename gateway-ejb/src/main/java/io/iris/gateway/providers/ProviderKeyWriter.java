@@ -6,6 +6,7 @@ import io.iris.gateway.security.VirtualKeyValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +32,15 @@ public class ProviderKeyWriter {
         v.check(keys.size() <= MAX_KEYS, "keys", "must have at most " + MAX_KEYS + " entries");
         Set<UUID> known = current == null ? Set.of()
                 : current.getKeys().stream().map(ProviderKey::getId).collect(Collectors.toSet());
+        List<ProviderKey> matched = current == null ? Collections.nCopies(keys.size(), null)
+                : matchExisting(current, keys);
         Set<String> names = new HashSet<>();
         Set<UUID> ids = new HashSet<>();
         for (int i = 0; i < keys.size(); i++) {
             ProviderKeySpec key = keys.get(i);
             String path = "keys[" + i + "]";
-            boolean existing = key.id() != null && known.contains(key.id());
-            v.check(key.id() == null || existing, path + ".id", "is not a key of this provider");
+            boolean existing = matched.get(i) != null;
+            v.check(key.id() == null || known.contains(key.id()), path + ".id", "is not a key of this provider");
             v.check(key.id() == null || ids.add(key.id()), path + ".id", "appears twice");
             validateOne(v, path + ".", key, existing);
             v.check(key.name() == null || names.add(key.name()), path + ".name", "appears twice in keys");
@@ -61,20 +64,40 @@ public class ProviderKeyWriter {
     }
 
     public void replaceAll(Provider provider, List<ProviderKeySpec> specs) {
-        Map<UUID, ProviderKey> existing = provider.getKeys().stream()
-                .collect(Collectors.toMap(ProviderKey::getId, Function.identity()));
+        List<ProviderKey> matched = matchExisting(provider, specs);
         List<ProviderKey> next = new ArrayList<>(specs.size());
         for (int i = 0; i < specs.size(); i++) {
-            ProviderKeySpec spec = specs.get(i);
-            ProviderKey key = spec.id() == null ? null : existing.get(spec.id());
-            if (key == null) {
-                key = new ProviderKey(provider);
-            }
-            apply(key, spec, i);
+            ProviderKey key = matched.get(i) == null ? new ProviderKey(provider) : matched.get(i);
+            apply(key, specs.get(i), i);
             next.add(key);
         }
         provider.getKeys().clear();
         provider.getKeys().addAll(next);
+    }
+
+    /** The stored keys that a replacement list would remove. */
+    public List<ProviderKey> droppedBy(Provider provider, List<ProviderKeySpec> specs) {
+        Set<ProviderKey> kept = new HashSet<>(matchExisting(provider, specs));
+        return provider.getKeys().stream().filter(k -> !kept.contains(k)).toList();
+    }
+
+    /**
+     * Pairs each spec with the stored key it updates, or null for a new key: by id, or else by name, so that
+     * re-sending a key by name replaces its value instead of clashing with it.
+     */
+    private static List<ProviderKey> matchExisting(Provider provider, List<ProviderKeySpec> specs) {
+        Map<UUID, ProviderKey> byId = provider.getKeys().stream()
+                .collect(Collectors.toMap(ProviderKey::getId, Function.identity()));
+        Set<UUID> claimedById = specs.stream().map(ProviderKeySpec::id).filter(byId::containsKey)
+                .collect(Collectors.toSet());
+        Map<String, ProviderKey> unclaimedByName = provider.getKeys().stream()
+                .filter(k -> !claimedById.contains(k.getId()))
+                .collect(Collectors.toMap(ProviderKey::getName, Function.identity()));
+        List<ProviderKey> matched = new ArrayList<>(specs.size());
+        for (ProviderKeySpec spec : specs) {
+            matched.add(spec.id() != null ? byId.get(spec.id()) : unclaimedByName.remove(spec.name()));
+        }
+        return matched;
     }
 
     public void apply(ProviderKey key, ProviderKeySpec spec, int position) {

@@ -4,20 +4,25 @@ import io.iris.gateway.common.Validation;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Field rules of a provider that need no database. */
 final class ProviderValidation {
     static final int MAX_MODELS = 1000;
+    /**
+     * Provider names are identifiers: they appear in {@code provider/model} strings and in URL paths, so they
+     * hold letters, digits, '.', '_' and '-' only (any script), starting with a letter or digit.
+     */
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]*");
 
     private ProviderValidation() {
     }
 
-    /** Provider names appear in {@code provider/model} strings and URL paths, so they cannot hold a slash. */
     static void validateName(Validation v, String name) {
         v.name("name", name);
-        if (name != null) {
-            v.check(name.indexOf('/') < 0 && name.strip().equals(name), "name",
-                    "must not contain '/' or start or end with whitespace");
+        if (name != null && !name.isBlank()) {
+            v.check(NAME.matcher(name).matches(), "name",
+                    "may hold only letters, digits, '.', '_' and '-', starting with a letter or digit");
         }
     }
 

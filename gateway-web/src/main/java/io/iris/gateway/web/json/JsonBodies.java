@@ -3,7 +3,6 @@ package io.iris.gateway.web.json;
 import io.iris.gateway.common.InvalidInputException;
 import io.iris.gateway.common.Validation;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
@@ -38,7 +37,10 @@ public final class JsonBodies {
         } catch (JsonParsingException e) {
             throw new InvalidInputException("body", "is not valid JSON (line " + e.getLocation().getLineNumber()
                     + ", column " + e.getLocation().getColumnNumber() + ")");
-        } catch (JsonException | IllegalStateException | ClassCastException e) {
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The parser's other failures (nesting too deep, numbers too long, ...) are all bad input too.
             throw new InvalidInputException("body", "is not valid JSON");
         }
         if (value instanceof JsonObject object) {
