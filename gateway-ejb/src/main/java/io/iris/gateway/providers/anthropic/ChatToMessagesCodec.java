@@ -1,0 +1,74 @@
+package io.iris.gateway.providers.anthropic;
+
+import io.iris.gateway.providers.ResponseCodec;
+import io.iris.gateway.providers.StreamRelay;
+import io.iris.gateway.providers.Usage;
+import io.iris.gateway.providers.UsageJson;
+import io.iris.gateway.providers.sse.SseEvent;
+import io.iris.gateway.providers.sse.SseParser;
+import io.iris.gateway.providers.sse.SseWriter;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+
+/** An Anthropic Messages client served by an OpenAI-format upstream: answers translated back to Messages. */
+public final class ChatToMessagesCodec implements ResponseCodec {
+    private final String model;
+
+    public ChatToMessagesCodec(String model) {
+        this.model = model;
+    }
+
+    @Override
+    public byte[] body(byte[] upstreamBody) {
+        return AnthropicResponses.toMessage(upstreamBody, model);
+    }
+
+    @Override
+    public Usage usage(byte[] upstreamBody) {
+        return UsageJson.openAi(upstreamBody).orElse(Usage.NONE);
+    }
+
+    @Override
+    public StreamRelay stream() {
+        return new Relay(new ChatToAnthropicStream(model));
+    }
+
+    private static final class Relay implements StreamRelay {
+        private final SseParser parser = new SseParser();
+        private final ChatToAnthropicStream translator;
+
+        Relay(ChatToAnthropicStream translator) {
+            this.translator = translator;
+        }
+
+        @Override
+        public byte[] onBytes(byte[] chunk) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (SseEvent event : parser.feed(chunk, 0, chunk.length)) {
+                List<SseEvent> translated = "[DONE]".equals(event.data()) ? translator.onDone()
+                        : translator.onData(event.data());
+                translated.forEach(e -> out.writeBytes(SseWriter.write(e)));
+            }
+            return out.toByteArray();
+        }
+
+        @Override
+        public byte[] onEnd() {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            if (!translator.completed()) {
+                translator.onDone().forEach(e -> out.writeBytes(SseWriter.write(e)));
+            }
+            return out.toByteArray();
+        }
+
+        @Override
+        public byte[] onFailure(String message) {
+            return AnthropicStreams.errorEvent(message);
+        }
+
+        @Override
+        public Usage usage() {
+            return translator.usage();
+        }
+    }
+}

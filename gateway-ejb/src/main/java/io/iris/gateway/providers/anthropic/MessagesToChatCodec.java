@@ -1,0 +1,75 @@
+package io.iris.gateway.providers.anthropic;
+
+import io.iris.gateway.providers.ResponseCodec;
+import io.iris.gateway.providers.StreamRelay;
+import io.iris.gateway.providers.Usage;
+import io.iris.gateway.providers.openai.OpenAiPassthrough;
+import io.iris.gateway.providers.sse.SseEvent;
+import io.iris.gateway.providers.sse.SseParser;
+import io.iris.gateway.providers.sse.SseWriter;
+import java.io.ByteArrayOutputStream;
+
+/** An OpenAI chat client served by an Anthropic upstream: answers translated to chat completions. */
+public final class MessagesToChatCodec implements ResponseCodec {
+    private final String model;
+    private final boolean includeUsage;
+
+    /** @param includeUsage the client asked for a usage chunk ({@code stream_options.include_usage}) */
+    public MessagesToChatCodec(String model, boolean includeUsage) {
+        this.model = model;
+        this.includeUsage = includeUsage;
+    }
+
+    @Override
+    public byte[] body(byte[] upstreamBody) {
+        return AnthropicResponses.toChatCompletion(upstreamBody, model);
+    }
+
+    @Override
+    public Usage usage(byte[] upstreamBody) {
+        return AnthropicResponses.usage(upstreamBody).orElse(Usage.NONE);
+    }
+
+    @Override
+    public StreamRelay stream() {
+        return new Relay(new AnthropicToChatStream(model, includeUsage));
+    }
+
+    private static final class Relay implements StreamRelay {
+        private final SseParser parser = new SseParser();
+        private final AnthropicToChatStream translator;
+        private boolean errorSent;
+
+        Relay(AnthropicToChatStream translator) {
+            this.translator = translator;
+        }
+
+        @Override
+        public byte[] onBytes(byte[] chunk) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (SseEvent event : parser.feed(chunk, 0, chunk.length)) {
+                translator.onEvent(event).forEach(json -> out.writeBytes(SseWriter.data(json)));
+            }
+            if (translator.failed() && !errorSent) {
+                errorSent = true;
+                out.writeBytes(OpenAiPassthrough.errorEvent(translator.errorMessage()));
+            }
+            return out.toByteArray();
+        }
+
+        @Override
+        public byte[] onEnd() {
+            return translator.failed() ? new byte[0] : SseWriter.DONE;
+        }
+
+        @Override
+        public byte[] onFailure(String message) {
+            return OpenAiPassthrough.errorEvent(message);
+        }
+
+        @Override
+        public Usage usage() {
+            return translator.usage();
+        }
+    }
+}

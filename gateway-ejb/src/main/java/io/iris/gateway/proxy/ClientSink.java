@@ -1,0 +1,19 @@
+package io.iris.gateway.proxy;
+
+import java.util.Map;
+
+/**
+ * The client's side of a proxied request, as the web layer gives it to the proxy. Calls come in the order
+ * {@code start}, {@code write}*, {@code complete}, from whichever thread has the data; each {@code write} is
+ * sent to the client at once.
+ */
+public interface ClientSink {
+    void start(int status, Map<String, String> headers);
+
+    void write(byte[] bytes);
+
+    void complete();
+
+    /** Runs {@code onDisconnect} if the client goes away before {@link #complete()}. */
+    void onDisconnect(Runnable onDisconnect);
+}

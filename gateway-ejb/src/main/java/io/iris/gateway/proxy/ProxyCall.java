@@ -1,0 +1,202 @@
+package io.iris.gateway.proxy;
+
+import io.iris.gateway.common.ErrorType;
+import io.iris.gateway.common.GatewayException;
+import io.iris.gateway.providers.StreamRelay;
+import io.iris.gateway.providers.UpstreamRequest;
+import io.iris.gateway.snapshot.CallerGrant;
+import io.iris.gateway.snapshot.GatewaySnapshot;
+import io.iris.gateway.snapshot.UpstreamKey;
+import io.iris.gateway.upstream.UpstreamClient;
+import io.iris.gateway.upstream.UpstreamListener;
+import java.io.ByteArrayOutputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Future;
+
+/**
+ * One client request on its way through the targets: the first choice, then each fallback while the upstream
+ * answers 429, 5xx, times out or cannot be reached, all before the client has seen a byte. Once a stream has
+ * started it is never retried. Callbacks come from the upstream client's I/O threads, one at a time.
+ */
+final class ProxyCall {
+    private static final int MAX_BODY = 64 * 1024 * 1024;
+
+    private final ProxyRequest request;
+    private final ClientSink sink;
+    private final GatewaySnapshot snapshot;
+    private final Optional<CallerGrant> caller;
+    private final RequestJson body;
+    private final boolean stream;
+    private final List<String> fallbacks;
+    private final Collaborators with;
+    private GatewayException firstFailure;
+    private Map<String, String> firstFailureHeaders = Map.of();
+    private volatile Future<Void> inFlight;
+
+    /** What a call needs from the service: the upstream client and the adapters. */
+    record Collaborators(UpstreamClient client, ProviderAdapters adapters) {
+    }
+
+    ProxyCall(ProxyRequest request, ClientSink sink, GatewaySnapshot snapshot, Optional<CallerGrant> caller,
+              RequestJson body, boolean stream, List<String> fallbacks, Collaborators with) {
+        this.request = request;
+        this.sink = sink;
+        this.snapshot = snapshot;
+        this.caller = caller;
+        this.body = body;
+        this.stream = stream;
+        this.fallbacks = fallbacks;
+        this.with = with;
+        sink.onDisconnect(() -> {
+            Future<Void> call = inFlight;
+            if (call != null) {
+                call.cancel(true);
+            }
+        });
+    }
+
+    void start(Target first) {
+        attempt(0, first);
+    }
+
+    private void attempt(int index, Target target) {
+        try {
+            UpstreamKey key = ProviderAdapters.pickKey(target);
+            UpstreamRequest upstream = with.adapters().forType(target.provider().type())
+                    .prepare(request.endpoint(), target.provider(), key, target.model(), body, stream);
+            int idle = stream ? target.provider().network().streamIdleTimeoutMs()
+                    : target.provider().network().requestTimeoutMs();
+            inFlight = with.client().send(upstream, target.provider().network(), idle,
+                    new Attempt(index, target, key, upstream));
+        } catch (GatewayException e) {
+            failed(index, target, e, Map.of());
+        } catch (IllegalArgumentException untranslatable) {
+            // The request cannot be put into the provider's wire format: the client's to fix, not a fallback's.
+            ProxyService.respondWithError(sink, request, new GatewayException(ErrorType.INVALID_REQUEST,
+                    untranslatable.getMessage()), Map.of());
+        }
+    }
+
+    /** Moves to the next fallback, or answers with the first failure when none is left. */
+    private void failed(int index, Target target, GatewayException failure, Map<String, String> headers) {
+        if (firstFailure == null) {
+            firstFailure = failure;
+            firstFailureHeaders = headers;
+        }
+        for (int next = index + 1; next <= fallbacks.size(); next++) {
+            try {
+                Optional<Target> fallback = TargetResolver.fallback(fallbacks.get(next - 1), target.model(), caller,
+                        snapshot);
+                if (fallback.isPresent()) {
+                    attempt(next, fallback.get());
+                    return;
+                }
+            } catch (GatewayException blocked) {
+                // A fallback the caller may not use is skipped, like one that failed.
+            }
+        }
+        ProxyService.respondWithError(sink, request, firstFailure, firstFailureHeaders);
+    }
+
+    private Map<String, String> headers(int index, Target target, String contentType) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", contentType);
+        headers.put("x-request-id", request.requestId());
+        headers.put("x-iris-provider", target.provider().name());
+        headers.put("x-iris-model", target.model());
+        headers.put("x-iris-fallback-index", Integer.toString(index));
+        return headers;
+    }
+
+    /** The listener of one upstream attempt. */
+    private final class Attempt implements UpstreamListener {
+        private final int index;
+        private final Target target;
+        private final UpstreamKey key;
+        private final UpstreamRequest upstream;
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private int status;
+        private Map<String, String> upstreamHeaders = Map.of();
+        private StreamRelay relay;
+
+        Attempt(int index, Target target, UpstreamKey key, UpstreamRequest upstream) {
+            this.index = index;
+            this.target = target;
+            this.key = key;
+            this.upstream = upstream;
+        }
+
+        @Override
+        public void onHead(int status, Map<String, String> headers) {
+            this.status = status;
+            this.upstreamHeaders = headers;
+            String contentType = headers.getOrDefault("content-type", "");
+            if (stream && status / 100 == 2 && contentType.startsWith("text/event-stream")) {
+                relay = upstream.codec().stream();
+                Map<String, String> out = headers(index, target, "text/event-stream; charset=utf-8");
+                out.put("cache-control", "no-cache");
+                sink.start(200, out);
+            }
+        }
+
+        @Override
+        public void onData(byte[] chunk) {
+            if (relay != null) {
+                byte[] out = relay.onBytes(chunk);
+                if (out.length > 0) {
+                    sink.write(out);
+                }
+            } else if (buffer.size() + chunk.length <= MAX_BODY) {
+                buffer.writeBytes(chunk);
+            }
+        }
+
+        @Override
+        public void onComplete() {
+            if (relay != null) {
+                sink.write(relay.onEnd());
+                sink.complete();
+            } else if (status / 100 == 2) {
+                answer();
+            } else {
+                GatewayException failure = UpstreamFailures.ofStatus(target.provider().name(), status,
+                        buffer.toByteArray(), key.value());
+                Map<String, String> keep = upstreamHeaders.containsKey("retry-after")
+                        ? Map.of("retry-after", upstreamHeaders.get("retry-after")) : Map.of();
+                if (UpstreamFailures.fallsBack(status)) {
+                    failed(index, target, failure, keep);
+                } else {
+                    ProxyService.respondWithError(sink, request, failure, keep);
+                }
+            }
+        }
+
+        private void answer() {
+            byte[] answer;
+            try {
+                answer = upstream.codec().body(buffer.toByteArray());
+            } catch (RuntimeException unreadable) {
+                failed(index, target, new GatewayException(ErrorType.UPSTREAM_ERROR, "provider '"
+                        + target.provider().name() + "' answered with a body that could not be read"), Map.of());
+                return;
+            }
+            sink.start(status, headers(index, target, "application/json"));
+            sink.write(answer);
+            sink.complete();
+        }
+
+        @Override
+        public void onFailure(Exception cause) {
+            GatewayException failure = UpstreamFailures.ofException(target.provider().name(), cause);
+            if (relay != null) {
+                sink.write(relay.onFailure(failure.getMessage()));
+                sink.complete();
+            } else {
+                failed(index, target, failure, Map.of());
+            }
+        }
+    }
+}

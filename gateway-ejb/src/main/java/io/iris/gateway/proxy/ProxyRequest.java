@@ -1,0 +1,21 @@
+package io.iris.gateway.proxy;
+
+import io.iris.gateway.providers.Endpoint;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One data-plane request as received: the operation, headers (names lower-cased, first value), query
+ * parameters, the raw body and the request id. Immutable.
+ */
+public record ProxyRequest(Endpoint endpoint, Map<String, String> headers, Map<String, String> params, byte[] body,
+                           String requestId) {
+    public Optional<String> header(String lowerCaseName) {
+        return Optional.ofNullable(headers.get(lowerCaseName));
+    }
+
+    @Override
+    public String toString() {
+        return "ProxyRequest[" + endpoint + " " + requestId + "]";
+    }
+}

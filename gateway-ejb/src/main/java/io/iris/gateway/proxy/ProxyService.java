@@ -1,0 +1,76 @@
+package io.iris.gateway.proxy;
+
+import io.iris.gateway.common.ErrorType;
+import io.iris.gateway.common.GatewayException;
+import io.iris.gateway.providers.Endpoint;
+import io.iris.gateway.snapshot.CallerGrant;
+import io.iris.gateway.snapshot.GatewaySnapshot;
+import io.iris.gateway.snapshot.Snapshots;
+import io.iris.gateway.upstream.UpstreamClient;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The data-plane pipeline: authenticate the virtual key against the snapshot, read the few body fields that
+ * matter, resolve the target, and hand the call to the upstream client; the answer flows back through the
+ * {@link ClientSink}. No database, no lock, no thread held while the upstream works. Thread-safe.
+ */
+@ApplicationScoped
+public class ProxyService {
+    @Inject
+    Snapshots snapshots;
+
+    @Inject
+    UpstreamClient client;
+
+    private ProxyCall.Collaborators collaborators;
+
+    @PostConstruct
+    void init() {
+        collaborators = new ProxyCall.Collaborators(client, StandardAdapters.create());
+    }
+
+    /** Serves one request; returns at once, the answer arrives in {@code sink} later. */
+    public void handle(ProxyRequest request, ClientSink sink) {
+        try {
+            GatewaySnapshot snapshot = snapshots.current();
+            Optional<CallerGrant> caller = CallerAuthenticator.authenticate(request.headers(), snapshot,
+                    Instant.now());
+            RequestJson body = RequestJson.parse(request.body());
+            String model = body.string("model").filter(m -> !m.isBlank())
+                    .orElseThrow(() -> new GatewayException(ErrorType.INVALID_REQUEST,
+                            ErrorType.INVALID_REQUEST.status(), "'model' is required", "model"));
+            boolean stream = request.endpoint() != Endpoint.EMBEDDINGS && body.bool("stream");
+            List<String> fallbacks = body.strings("fallbacks");
+            Target first = TargetResolver.resolve(model, caller, snapshot);
+            new ProxyCall(request, sink, snapshot, caller, body, stream, fallbacks, collaborators).start(first);
+        } catch (GatewayException e) {
+            respondWithError(sink, request, e, Map.of());
+        }
+    }
+
+    /** The virtual key of a request that needs nothing but it (model listing). */
+    public Optional<CallerGrant> authenticate(Map<String, String> headers) {
+        return CallerAuthenticator.authenticate(headers, snapshots.current(), Instant.now());
+    }
+
+    public GatewaySnapshot snapshot() {
+        return snapshots.current();
+    }
+
+    static void respondWithError(ClientSink sink, ProxyRequest request, GatewayException e,
+                                 Map<String, String> extraHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+        headers.put("content-type", "application/json");
+        headers.put("x-request-id", request.requestId());
+        sink.start(e.status(), headers);
+        sink.write(ErrorBodies.of(request.endpoint().clientFormat(), e));
+        sink.complete();
+    }
+}

@@ -1,0 +1,194 @@
+package io.iris.gateway.proxy;
+
+import io.iris.gateway.common.ErrorType;
+import io.iris.gateway.common.GatewayException;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A client's request body as the proxy sees it: the raw bytes, the few fields routing and governance need,
+ * and a splice that rewrites {@code model} and removes the gateway's own fields while every other byte passes
+ * through untouched. Immutable.
+ */
+public final class RequestJson {
+    /** Body fields that belong to the gateway and are never forwarded. */
+    static final Set<String> GATEWAY_FIELDS = Set.of("fallbacks");
+
+    private final byte[] body;
+    private final List<JsonScanner.Member> members;
+
+    private RequestJson(byte[] body, List<JsonScanner.Member> members) {
+        this.body = body;
+        this.members = members;
+    }
+
+    /** @throws GatewayException invalid_request_error when the body is not one well-formed JSON object */
+    public static RequestJson parse(byte[] body) {
+        try {
+            return new RequestJson(body, JsonScanner.members(body));
+        } catch (JsonScanner.MalformedJsonException e) {
+            throw new GatewayException(ErrorType.INVALID_REQUEST, "the body is not a valid JSON object: "
+                    + e.getMessage());
+        }
+    }
+
+    public byte[] bytes() {
+        return body;
+    }
+
+    /** The string {@code field}, empty when absent; invalid_request_error when it is not a string. */
+    public Optional<String> string(String field) {
+        return member(field).flatMap(m -> {
+            if (body[m.valueStart()] == 'n') {
+                return Optional.empty();
+            }
+            if (body[m.valueStart()] != '"') {
+                throw invalid(field, "must be a string");
+            }
+            String raw = new String(body, m.valueStart() + 1, m.valueEnd() - m.valueStart() - 2,
+                    StandardCharsets.UTF_8);
+            return Optional.of(raw.indexOf('\\') < 0 ? raw : JsonStrings.unescape(raw));
+        });
+    }
+
+    public boolean bool(String field) {
+        return member(field).map(m -> switch (body[m.valueStart()]) {
+            case 't' -> true;
+            case 'f', 'n' -> false;
+            default -> throw invalid(field, "must be true or false");
+        }).orElse(false);
+    }
+
+    /** A non-negative integer field, 0 when absent or null. */
+    public long integer(String field) {
+        return member(field).map(m -> {
+            String text = new String(body, m.valueStart(), m.valueEnd() - m.valueStart(), StandardCharsets.US_ASCII);
+            if (text.equals("null")) {
+                return 0L;
+            }
+            try {
+                long value = Long.parseLong(text);
+                if (value < 0) {
+                    throw invalid(field, "must not be negative");
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw invalid(field, "must be an integer");
+            }
+        }).orElse(0L);
+    }
+
+    /** A list of strings, empty when absent. */
+    public List<String> strings(String field) {
+        return member(field).map(m -> {
+            try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body, m.valueStart(),
+                    m.valueEnd() - m.valueStart()))) {
+                JsonValue value = reader.readValue();
+                if (value == JsonValue.NULL) {
+                    return List.<String>of();
+                }
+                if (!(value instanceof JsonArray array)
+                        || !array.stream().allMatch(v -> v instanceof JsonString)) {
+                    throw invalid(field, "must be an array of strings");
+                }
+                return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+            }
+        }).orElse(List.of());
+    }
+
+    /** Whether the client asked for a final usage chunk ({@code stream_options.include_usage: true}). */
+    public boolean includesUsage() {
+        return member("stream_options").map(m -> {
+            try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body, m.valueStart(),
+                    m.valueEnd() - m.valueStart()))) {
+                return reader.readValue() instanceof jakarta.json.JsonObject options
+                        && options.get("include_usage") == JsonValue.TRUE;
+            }
+        }).orElse(false);
+    }
+
+    /** The byte size of a field's value, 0 when absent: a cheap measure of prompt size. */
+    public int valueSize(String field) {
+        return member(field).map(m -> m.valueEnd() - m.valueStart()).orElse(0);
+    }
+
+    /** The body to forward: {@code model} set to {@code model} (added when absent), gateway fields removed. */
+    public byte[] forUpstream(String model) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + model.length());
+        byte[] quotedModel = JsonStrings.quote(model).getBytes(StandardCharsets.UTF_8);
+        List<int[]> cuts = new ArrayList<>();
+        boolean modelSeen = false;
+        for (int i = 0; i < members.size(); i++) {
+            JsonScanner.Member m = members.get(i);
+            if (m.key().equals("model")) {
+                modelSeen = true;
+                cuts.add(new int[] {m.valueStart(), m.valueEnd(), 1});
+            } else if (GATEWAY_FIELDS.contains(m.key())) {
+                cuts.add(removal(i));
+            }
+        }
+        int copied = 0;
+        for (int[] cut : cuts) {
+            out.write(body, copied, cut[0] - copied);
+            if (cut[2] == 1) {
+                out.writeBytes(quotedModel);
+            }
+            copied = cut[1];
+        }
+        out.write(body, copied, body.length - copied);
+        byte[] result = out.toByteArray();
+        return modelSeen ? result : withModel(result, quotedModel);
+    }
+
+    /** The span that removes member {@code i} with one of its neighbouring commas; the third cell is 0. */
+    private int[] removal(int i) {
+        JsonScanner.Member m = members.get(i);
+        if (i + 1 < members.size()) {
+            return new int[] {m.keyStart(), members.get(i + 1).keyStart(), 0};
+        }
+        int start = i == 0 ? m.keyStart() : members.get(i - 1).valueEnd();
+        return new int[] {start, m.valueEnd(), 0};
+    }
+
+    private static byte[] withModel(byte[] json, byte[] quotedModel) {
+        int brace = 0;
+        while (json[brace] != '{') {
+            brace++;
+        }
+        boolean empty = new String(json, brace + 1, json.length - brace - 1, StandardCharsets.UTF_8).strip()
+                .equals("}");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(json.length + quotedModel.length + 10);
+        out.write(json, 0, brace + 1);
+        out.writeBytes("\"model\":".getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(quotedModel);
+        if (!empty) {
+            out.write(',');
+        }
+        out.write(json, brace + 1, json.length - brace - 1);
+        return out.toByteArray();
+    }
+
+    private Optional<JsonScanner.Member> member(String field) {
+        for (JsonScanner.Member m : members) {
+            if (m.key().equals(field)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static GatewayException invalid(String field, String problem) {
+        return new GatewayException(ErrorType.INVALID_REQUEST, ErrorType.INVALID_REQUEST.status(),
+                "'" + field + "' " + problem, field);
+    }
+}

@@ -1,0 +1,94 @@
+package io.iris.gateway.snapshot;
+
+import io.iris.gateway.config.GatewayConfigAdmin;
+import io.iris.gateway.governance.Customer;
+import io.iris.gateway.governance.ModelFilter;
+import io.iris.gateway.governance.Team;
+import io.iris.gateway.governance.VirtualKey;
+import io.iris.gateway.governance.VirtualKeyProviderConfig;
+import io.iris.gateway.providers.NetworkSettings;
+import io.iris.gateway.providers.Provider;
+import io.iris.gateway.providers.ProviderKey;
+import io.iris.gateway.security.GatewaySecrets;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Reads the whole configuration in one transaction and turns it into a {@link GatewaySnapshot}. */
+@Stateless
+public class SnapshotLoader {
+    @PersistenceContext(unitName = "iris")
+    EntityManager em;
+
+    @Inject
+    GatewaySecrets secrets;
+
+    @Inject
+    GatewayConfigAdmin config;
+
+    public GatewaySnapshot load() {
+        List<Provider> providers = em.createQuery("select p from Provider p order by p.name", Provider.class)
+                .getResultList();
+        Map<UUID, String> providerNames = providers.stream()
+                .collect(Collectors.toMap(Provider::getId, Provider::getName));
+        Map<String, ProviderRoute> routes = new LinkedHashMap<>();
+        providers.forEach(p -> routes.put(p.getName(), route(p)));
+
+        Map<UUID, Team> teams = all(Team.class).stream().collect(Collectors.toMap(Team::getId, Function.identity()));
+        Map<UUID, String> customers = all(Customer.class).stream()
+                .collect(Collectors.toMap(Customer::getId, Customer::getName));
+        Map<String, CallerGrant> callers = new HashMap<>();
+        for (VirtualKey key : all(VirtualKey.class)) {
+            callers.put(key.getKeyHash(), grant(key, teams, customers, providerNames));
+        }
+        return new GatewaySnapshot(Collections.unmodifiableMap(routes), Map.copyOf(callers), config.get());
+    }
+
+    private <T> List<T> all(Class<T> type) {
+        return em.createQuery("select e from " + type.getSimpleName() + " e", type).getResultList();
+    }
+
+    private ProviderRoute route(Provider p) {
+        NetworkSettings n = p.getNetwork();
+        List<UpstreamKey> keys = p.getKeys().stream().map(this::key).toList();
+        return new ProviderRoute(p.getId(), p.getName(), p.getType(), p.getBaseUrl(), p.getApiVersion(),
+                p.getModels(), p.getModels().contains("*"),
+                new ProviderRoute.Network(n.getConnectTimeoutMs(), n.getRequestTimeoutMs(),
+                        n.getStreamIdleTimeoutMs(), n.getMaxRetries(), n.getRetryBackoffInitialMs(),
+                        n.getRetryBackoffMaxMs()),
+                keys);
+    }
+
+    private UpstreamKey key(ProviderKey k) {
+        return new UpstreamKey(k.getId(), k.getName(), secrets.cipher().decrypt(k.getValueEncrypted()), k.getWeight(),
+                ModelFilter.of(k.getModels()), k.isEnabled());
+    }
+
+    private static CallerGrant grant(VirtualKey key, Map<UUID, Team> teams, Map<UUID, String> customers,
+                                     Map<UUID, String> providerNames) {
+        Team team = key.getTeamId() == null ? null : teams.get(key.getTeamId());
+        UUID customerId = key.getCustomerId() != null ? key.getCustomerId()
+                : team == null ? null : team.getCustomerId();
+        List<CallerGrant.ProviderGrant> grants = key.getProviderConfigs().stream()
+                .map(c -> providerGrant(c, providerNames)).toList();
+        return new CallerGrant(key.getId(), key.getName(), key.isActive(), key.getExpiresAt(),
+                team == null ? null : team.getId(), team == null ? "" : team.getName(), customerId,
+                customerId == null ? "" : customers.getOrDefault(customerId, ""), key.isAllowAllProviders(), grants);
+    }
+
+    private static CallerGrant.ProviderGrant providerGrant(VirtualKeyProviderConfig c, Map<UUID, String> names) {
+        return new CallerGrant.ProviderGrant(names.get(c.getProviderId()), c.getWeight(),
+                ModelFilter.of(c.getAllowedModels()),
+                c.getBlockedModels().isEmpty() ? ModelFilter.NONE : ModelFilter.of(c.getBlockedModels()),
+                c.getKeyIds().stream().map(UUID::fromString).collect(Collectors.toUnmodifiableSet()));
+    }
+}

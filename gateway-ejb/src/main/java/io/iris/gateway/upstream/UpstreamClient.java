@@ -1,0 +1,144 @@
+package io.iris.gateway.upstream;
+
+import io.iris.gateway.providers.UpstreamRequest;
+import io.iris.gateway.snapshot.ProviderRoute;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Future;
+import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The one pooled, asynchronous HTTP client of the gateway. No thread waits on an upstream call: bodies arrive on
+ * the client's I/O threads and go straight to the listener. The client's own retries and redirects are off;
+ * the gateway's policy is the only one. Thread-safe.
+ */
+@ApplicationScoped
+public class UpstreamClient {
+    private static final int MAX_CONNECTIONS = 10_000;
+    private static final int CHUNK = 32 * 1024;
+
+    private CloseableHttpAsyncClient client;
+
+    @PostConstruct
+    void start() {
+        PoolingAsyncClientConnectionManager connections = PoolingAsyncClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(MAX_CONNECTIONS)
+                .setMaxConnPerRoute(MAX_CONNECTIONS)
+                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5)).build())
+                .build();
+        client = HttpAsyncClients.custom()
+                .setConnectionManager(connections)
+                .setIOReactorConfig(IOReactorConfig.custom()
+                        .setIoThreadCount(Math.max(2, Runtime.getRuntime().availableProcessors())).build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .build();
+        client.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        client.close(CloseMode.GRACEFUL);
+    }
+
+    /**
+     * Sends {@code request}; the answer goes to {@code listener}. {@code idleTimeoutMs} bounds the wait for
+     * the first byte and between two chunks.
+     *
+     * @return a handle whose {@code cancel(true)} aborts the call (the listener then sees a failure)
+     */
+    @SuppressWarnings("deprecation")
+    public Future<Void> send(UpstreamRequest request, ProviderRoute.Network network, int idleTimeoutMs,
+                             UpstreamListener listener) {
+        SimpleHttpRequest http = SimpleHttpRequest.create("POST", request.uri());
+        request.headers().forEach(http::setHeader);
+        http.setBody(request.body(), ContentType.APPLICATION_JSON);
+        http.setConfig(RequestConfig.custom()
+                .setConnectTimeout(Timeout.ofMilliseconds(network.connectTimeoutMs()))
+                .setResponseTimeout(Timeout.ofMilliseconds(idleTimeoutMs))
+                .build());
+        return client.execute(SimpleRequestProducer.create(http), new Consumer(listener), null,
+                HttpClientContext.create(), new Callback(listener));
+    }
+
+    /** Streams the body to the listener as it arrives. */
+    private static final class Consumer extends AbstractBinResponseConsumer<Void> {
+        private final UpstreamListener listener;
+
+        Consumer(UpstreamListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        protected void start(HttpResponse response, ContentType contentType) {
+            Map<String, String> headers = new HashMap<>();
+            for (Header header : response.getHeaders()) {
+                headers.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), header.getValue());
+            }
+            listener.onHead(response.getCode(), headers);
+        }
+
+        @Override
+        protected int capacityIncrement() {
+            return CHUNK;
+        }
+
+        @Override
+        protected void data(ByteBuffer src, boolean endOfStream) {
+            if (src.hasRemaining()) {
+                byte[] chunk = new byte[src.remaining()];
+                src.get(chunk);
+                listener.onData(chunk);
+            }
+        }
+
+        @Override
+        protected Void buildResult() {
+            return null;
+        }
+
+        @Override
+        public void releaseResources() {
+        }
+    }
+
+    private record Callback(UpstreamListener listener) implements FutureCallback<Void> {
+        @Override
+        public void completed(Void result) {
+            listener.onComplete();
+        }
+
+        @Override
+        public void failed(Exception cause) {
+            listener.onFailure(cause);
+        }
+
+        @Override
+        public void cancelled() {
+            listener.onFailure(new java.util.concurrent.CancellationException("cancelled"));
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.iris.gateway.web.admin;
+
+import io.iris.gateway.snapshot.Snapshots;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * After every successful management write (committed by the time the resource returns), rebuilds the data
+ * plane's configuration snapshot before the response goes out: the next request sees the change.
+ */
+@Provider
+public class SnapshotRefreshFilter implements ContainerResponseFilter {
+    @Inject
+    Snapshots snapshots;
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        String path = request.getUriInfo().getPath();
+        boolean adminPath = path.startsWith("api/") || path.startsWith("/api/");
+        boolean write = !HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod())
+                && !HttpMethod.OPTIONS.equals(request.getMethod());
+        if (adminPath && write && response.getStatus() < 300) {
+            snapshots.rebuild();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.iris.gateway.web.proxy;
+
+import io.iris.gateway.common.ErrorType;
+import io.iris.gateway.common.GatewayException;
+import io.iris.gateway.providers.Endpoint;
+import io.iris.gateway.proxy.ErrorBodies;
+import io.iris.gateway.proxy.ModelCatalog;
+import io.iris.gateway.proxy.ProxyRequest;
+import io.iris.gateway.proxy.ProxyService;
+import io.iris.gateway.snapshot.CallerGrant;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The data plane: OpenAI-compatible {@code /v1/...} and Anthropic {@code /anthropic/v1/messages}. A plain
+ * asynchronous servlet rather than JAX-RS, so that the container thread is released while the upstream works
+ * and every stream event can be flushed the moment it arrives.
+ */
+@WebServlet(urlPatterns = {"/v1/*", "/anthropic/*"}, asyncSupported = true)
+public class DataPlaneServlet extends HttpServlet {
+    private static final String MODELS = "/v1/models";
+
+    @Inject
+    ProxyService proxy;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String requestId = requestId(request);
+        Optional<Endpoint> endpoint = endpoint(path(request));
+        Endpoint.WireFormat format = path(request).startsWith("/anthropic") ? Endpoint.WireFormat.ANTHROPIC
+                : Endpoint.WireFormat.OPENAI;
+        if (endpoint.isEmpty()) {
+            error(response, format, requestId, new GatewayException(ErrorType.NOT_FOUND, "no such endpoint"));
+            return;
+        }
+        long limit = proxy.snapshot().config().maxBodyBytes();
+        byte[] body;
+        if (request.getContentLengthLong() > limit || (body = readAtMost(request.getInputStream(), limit)) == null) {
+            error(response, format, requestId, new GatewayException(ErrorType.BODY_TOO_LARGE,
+                    "the body is larger than " + limit + " bytes"));
+            return;
+        }
+        ProxyRequest proxyRequest = new ProxyRequest(endpoint.get(), headers(request), params(request), body,
+                requestId);
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0);
+        proxy.handle(proxyRequest, new ServletSink(async));
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String requestId = requestId(request);
+        String path = path(request);
+        try {
+            if (!path.equals(MODELS) && !path.startsWith(MODELS + "/")) {
+                throw new GatewayException(ErrorType.NOT_FOUND, "no such endpoint");
+            }
+            Optional<CallerGrant> caller = proxy.authenticate(headers(request));
+            JsonObject answer = path.equals(MODELS) ? ModelCatalog.list(caller, proxy.snapshot())
+                    : ModelCatalog.one(path.substring(MODELS.length() + 1), caller, proxy.snapshot())
+                    .orElseThrow(() -> new GatewayException(ErrorType.NOT_FOUND, ErrorType.NOT_FOUND.status(),
+                            "the model does not exist or the virtual key may not use it", "model"));
+            response.setStatus(200);
+            response.setContentType("application/json");
+            response.setHeader("x-request-id", requestId);
+            response.getOutputStream().write(answer.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (GatewayException e) {
+            error(response, Endpoint.WireFormat.OPENAI, requestId, e);
+        }
+    }
+
+    static Optional<Endpoint> endpoint(String path) {
+        return Optional.ofNullable(switch (path) {
+            case "/v1/chat/completions" -> Endpoint.CHAT;
+            case "/v1/completions" -> Endpoint.COMPLETIONS;
+            case "/v1/embeddings" -> Endpoint.EMBEDDINGS;
+            case "/anthropic/v1/messages" -> Endpoint.MESSAGES;
+            default -> null;
+        });
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    }
+
+    /** The body, or null when it is longer than {@code limit}. */
+    private static byte[] readAtMost(InputStream in, long limit) throws IOException {
+        byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        return body.length > limit ? null : body;
+    }
+
+    private static String requestId(HttpServletRequest request) {
+        String given = request.getHeader("x-request-id");
+        return given != null && !given.isBlank() && given.length() <= 128 ? given : UUID.randomUUID().toString();
+    }
+
+    private static Map<String, String> headers(HttpServletRequest request) {
+        Map<String, String> headers = new HashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.putIfAbsent(name.toLowerCase(Locale.ROOT), request.getHeader(name));
+        }
+        return headers;
+    }
+
+    private static Map<String, String> params(HttpServletRequest request) {
+        Map<String, String> params = new HashMap<>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (values.length > 0) {
+                params.put(name.toLowerCase(Locale.ROOT), values[0]);
+            }
+        });
+        return params;
+    }
+
+    private static void error(HttpServletResponse response, Endpoint.WireFormat format, String requestId,
+                              GatewayException e) throws IOException {
+        response.setStatus(e.status());
+        response.setContentType("application/json");
+        response.setHeader("x-request-id", requestId);
+        response.getOutputStream().write(ErrorBodies.of(format, e));
+    }
+}
