@@ -150,4 +150,44 @@ class ChatCompletionsIT {
         assertEquals(403, after.status(), after.toString());
         assertEquals("virtual_key_blocked", after.json().getJsonObject("error").getString("type"));
     }
+
+    @Test
+    void chat_streamStallsPastIdleTimeout_endsWithErrorEventNotDone() {
+        String provider = provider("openai", scriptedKey("stall_after=2;stall_ms=15000"));
+        JsonObject body = object().add("model", provider + "/gpt-4o").add("stream", true)
+                .add("messages", array(object().add("role", "user").add("content", "Say hello"))).build();
+        long started = System.nanoTime();
+
+        HttpResponse<String> response = call("POST", "/v1/chat/completions", body.toString(),
+                Map.of("Authorization", "Bearer " + virtualKey()));
+
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("\"error\""), response.body());
+        assertFalse(response.body().contains("[DONE]"), response.body());
+        assertTrue(seconds < 12, "the stream idle timeout (3 s) should end the stall, took " + seconds + " s");
+    }
+
+    @Test
+    void chat_clientDisconnectsMidStream_upstreamCallCancelled() throws Exception {
+        String key = scriptedKey("fixture=long;chunk_delay_ms=20");
+        String provider = provider("openai", key);
+        byte[] body = object().add("model", provider + "/gpt-4o").add("stream", true)
+                .add("messages", array(object().add("role", "user").add("content", "Say hello"))).build()
+                .toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.URI gateway = java.net.URI.create(it.support.Gateway.BASE_URL);
+
+        // A raw socket, so that closing it really drops the connection mid-stream.
+        try (java.net.Socket socket = new java.net.Socket(gateway.getHost(), gateway.getPort())) {
+            String head = "POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + virtualKey() + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            assertTrue(socket.getInputStream().readNBytes(400).length == 400, "the stream should have started");
+        }
+
+        assertTrue(MOCK.requestsWithKey(key).get(0).awaitClientDisconnected(java.time.Duration.ofSeconds(15)),
+                "the upstream stream should be cancelled when the client goes away");
+    }
 }
