@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Future;
 
 /**
  * One client request on its way through the targets: the first choice, then each fallback while the upstream
@@ -34,7 +33,7 @@ final class ProxyCall {
     private final Collaborators with;
     private GatewayException firstFailure;
     private Map<String, String> firstFailureHeaders = Map.of();
-    private volatile Future<Void> inFlight;
+    private volatile UpstreamClient.Cancellation inFlight;
 
     /** What a call needs from the service: the upstream client and the adapters. */
     record Collaborators(UpstreamClient client, ProviderAdapters adapters) {
@@ -51,9 +50,9 @@ final class ProxyCall {
         this.fallbacks = fallbacks;
         this.with = with;
         sink.onDisconnect(() -> {
-            Future<Void> call = inFlight;
+            UpstreamClient.Cancellation call = inFlight;
             if (call != null) {
-                call.cancel(true);
+                call.cancel();
             }
         });
     }

@@ -117,11 +117,6 @@ public final class RequestJson {
         }).orElse(false);
     }
 
-    /** The byte size of a field's value, 0 when absent: a cheap measure of prompt size. */
-    public int valueSize(String field) {
-        return member(field).map(m -> m.valueEnd() - m.valueStart()).orElse(0);
-    }
-
     /** The body to forward: {@code model} set to {@code model} (added when absent), gateway fields removed. */
     public byte[] forUpstream(String model) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + model.length());

@@ -2,7 +2,6 @@ package io.iris.gateway.snapshot;
 
 import io.iris.gateway.providers.ProviderType;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -30,9 +29,5 @@ public record ProviderRoute(UUID id, String name, ProviderType type, String base
                 .filter(k -> k.models().matches(model))
                 .filter(k -> allowedIds.isEmpty() || allowedIds.contains(k.id()))
                 .toList();
-    }
-
-    public Optional<UpstreamKey> key(UUID id) {
-        return keys.stream().filter(k -> k.id().equals(id)).findFirst();
     }
 }

@@ -19,13 +19,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /** Reads the whole configuration in one transaction and turns it into a {@link GatewaySnapshot}. */
 @Stateless
 public class SnapshotLoader {
+    private static final Logger LOG = Logger.getLogger(SnapshotLoader.class.getName());
+
     @PersistenceContext(unitName = "iris")
     EntityManager em;
 
@@ -59,7 +63,7 @@ public class SnapshotLoader {
 
     private ProviderRoute route(Provider p) {
         NetworkSettings n = p.getNetwork();
-        List<UpstreamKey> keys = p.getKeys().stream().map(this::key).toList();
+        List<UpstreamKey> keys = p.getKeys().stream().map(k -> key(p, k)).flatMap(Optional::stream).toList();
         return new ProviderRoute(p.getId(), p.getName(), p.getType(), p.getBaseUrl(), p.getApiVersion(),
                 p.getModels(), p.getModels().contains("*"),
                 new ProviderRoute.Network(n.getConnectTimeoutMs(), n.getRequestTimeoutMs(),
@@ -68,9 +72,16 @@ public class SnapshotLoader {
                 keys);
     }
 
-    private UpstreamKey key(ProviderKey k) {
-        return new UpstreamKey(k.getId(), k.getName(), secrets.cipher().decrypt(k.getValueEncrypted()), k.getWeight(),
-                ModelFilter.of(k.getModels()), k.isEnabled());
+    /** The key with its value decrypted; empty, and logged, when the secret key in use cannot decrypt it. */
+    private Optional<UpstreamKey> key(Provider provider, ProviderKey k) {
+        try {
+            return Optional.of(new UpstreamKey(k.getId(), k.getName(), secrets.cipher().decrypt(k.getValueEncrypted()),
+                    k.getWeight(), ModelFilter.of(k.getModels()), k.isEnabled()));
+        } catch (IllegalStateException wrongSecretKey) {
+            LOG.warning(() -> "key '" + k.getName() + "' of provider '" + provider.getName() + "' cannot be "
+                    + "decrypted with the current IRIS_SECRET_KEY and is left out; write its value again");
+            return Optional.empty();
+        }
     }
 
     private static CallerGrant grant(VirtualKey key, Map<UUID, Team> teams, Map<UUID, String> customers,

@@ -5,6 +5,7 @@ import io.iris.gateway.snapshot.ProviderRoute;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Locale;
@@ -68,10 +69,10 @@ public class UpstreamClient {
      * Sends {@code request}; the answer goes to {@code listener}. {@code idleTimeoutMs} bounds the wait for
      * the first byte and between two chunks.
      *
-     * @return a handle whose {@code cancel(true)} aborts the call (the listener then sees a failure)
+     * @return a handle that aborts the call (the listener then sees a failure)
      */
     @SuppressWarnings("deprecation")
-    public Future<Void> send(UpstreamRequest request, ProviderRoute.Network network, int idleTimeoutMs,
+    public Cancellation send(UpstreamRequest request, ProviderRoute.Network network, int idleTimeoutMs,
                              UpstreamListener listener) {
         SimpleHttpRequest http = SimpleHttpRequest.create("POST", request.uri());
         request.headers().forEach(http::setHeader);
@@ -80,13 +81,25 @@ public class UpstreamClient {
                 .setConnectTimeout(Timeout.ofMilliseconds(network.connectTimeoutMs()))
                 .setResponseTimeout(Timeout.ofMilliseconds(idleTimeoutMs))
                 .build());
-        return client.execute(SimpleRequestProducer.create(http), new Consumer(listener), null,
+        Consumer consumer = new Consumer(listener);
+        Future<Void> future = client.execute(SimpleRequestProducer.create(http), consumer, null,
                 HttpClientContext.create(), new Callback(listener));
+        return () -> {
+            consumer.cancelled = true;
+            future.cancel(true);
+        };
+    }
+
+    /** Aborts an upstream call, closing its connection rather than returning it to the pool. */
+    @FunctionalInterface
+    public interface Cancellation {
+        void cancel();
     }
 
     /** Streams the body to the listener as it arrives. */
     private static final class Consumer extends AbstractBinResponseConsumer<Void> {
         private final UpstreamListener listener;
+        private volatile boolean cancelled;
 
         Consumer(UpstreamListener listener) {
             this.listener = listener;
@@ -107,7 +120,12 @@ public class UpstreamClient {
         }
 
         @Override
-        protected void data(ByteBuffer src, boolean endOfStream) {
+        protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
+            if (cancelled) {
+                // Failing the exchange makes the client close the connection: a pooled connection that is
+                // merely released would keep the upstream generating (and billing) for nobody.
+                throw new IOException("the client went away");
+            }
             if (src.hasRemaining()) {
                 byte[] chunk = new byte[src.remaining()];
                 src.get(chunk);
