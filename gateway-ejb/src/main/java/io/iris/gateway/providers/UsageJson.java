@@ -1,6 +1,6 @@
 package io.iris.gateway.providers;
 
-import jakarta.json.Json;
+import io.iris.gateway.common.JsonP;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -24,7 +24,7 @@ public final class UsageJson {
         if (!data.contains("\"usage\"")) {
             return Optional.empty();
         }
-        try (JsonReader reader = Json.createReader(new StringReader(data))) {
+        try (JsonReader reader = JsonP.PROVIDER.createReader(new StringReader(data))) {
             return reader.readValue() instanceof JsonObject o ? openAiUsage(o) : Optional.empty();
         } catch (RuntimeException notJson) {
             return Optional.empty();
@@ -39,7 +39,7 @@ public final class UsageJson {
     }
 
     static Optional<JsonObject> parse(byte[] body) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = JsonP.PROVIDER.createReader(new ByteArrayInputStream(body))) {
             JsonValue value = reader.readValue();
             return value instanceof JsonObject o ? Optional.of(o) : Optional.empty();
         } catch (RuntimeException notJson) {

@@ -1,8 +1,8 @@
 package io.iris.gateway.proxy;
 
 import io.iris.gateway.common.GatewayException;
+import io.iris.gateway.common.JsonP;
 import io.iris.gateway.providers.Endpoint.WireFormat;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
 
@@ -13,11 +13,11 @@ public final class ErrorBodies {
 
     public static byte[] of(WireFormat format, GatewayException e) {
         if (format == WireFormat.ANTHROPIC) {
-            return Json.createObjectBuilder().add("type", "error").add("error", Json.createObjectBuilder()
+            return JsonP.PROVIDER.createObjectBuilder().add("type", "error").add("error", JsonP.PROVIDER.createObjectBuilder()
                     .add("type", e.type().wireType()).add("message", e.getMessage())).build().toString()
                     .getBytes(StandardCharsets.UTF_8);
         }
-        JsonObjectBuilder error = Json.createObjectBuilder()
+        JsonObjectBuilder error = JsonP.PROVIDER.createObjectBuilder()
                 .add("message", e.getMessage())
                 .add("type", e.type().wireType())
                 .add("code", e.type().wireType());
@@ -26,6 +26,6 @@ public final class ErrorBodies {
         } else {
             error.add("param", e.param());
         }
-        return Json.createObjectBuilder().add("error", error).build().toString().getBytes(StandardCharsets.UTF_8);
+        return JsonP.PROVIDER.createObjectBuilder().add("error", error).build().toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,9 +1,9 @@
 package io.iris.gateway.proxy;
 
+import io.iris.gateway.common.JsonP;
 import io.iris.gateway.snapshot.CallerGrant;
 import io.iris.gateway.snapshot.GatewaySnapshot;
 import io.iris.gateway.snapshot.ProviderRoute;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
@@ -31,9 +31,9 @@ public final class ModelCatalog {
     }
 
     public static JsonObject list(Optional<CallerGrant> caller, GatewaySnapshot snapshot) {
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JsonP.PROVIDER.createArrayBuilder();
         visibleModels(caller, snapshot).forEach(id -> data.add(model(id)));
-        return Json.createObjectBuilder().add("object", "list").add("data", data).build();
+        return JsonP.PROVIDER.createObjectBuilder().add("object", "list").add("data", data).build();
     }
 
     public static Optional<JsonObject> one(String id, Optional<CallerGrant> caller, GatewaySnapshot snapshot) {
@@ -41,7 +41,7 @@ public final class ModelCatalog {
     }
 
     private static JsonObject model(String id) {
-        return Json.createObjectBuilder().add("id", id).add("object", "model").add("created", 0)
+        return JsonP.PROVIDER.createObjectBuilder().add("id", id).add("object", "model").add("created", 0)
                 .add("owned_by", id.substring(0, id.indexOf('/'))).build();
     }
 

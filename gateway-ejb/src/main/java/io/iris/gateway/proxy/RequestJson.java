@@ -2,7 +2,7 @@ package io.iris.gateway.proxy;
 
 import io.iris.gateway.common.ErrorType;
 import io.iris.gateway.common.GatewayException;
-import jakarta.json.Json;
+import io.iris.gateway.common.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -91,7 +91,7 @@ public final class RequestJson {
     /** A list of strings, empty when absent. */
     public List<String> strings(String field) {
         return member(field).map(m -> {
-            try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body, m.valueStart(),
+            try (JsonReader reader = JsonP.PROVIDER.createReader(new ByteArrayInputStream(body, m.valueStart(),
                     m.valueEnd() - m.valueStart()))) {
                 JsonValue value = reader.readValue();
                 if (value == JsonValue.NULL) {
@@ -109,7 +109,7 @@ public final class RequestJson {
     /** Whether the client asked for a final usage chunk ({@code stream_options.include_usage: true}). */
     public boolean includesUsage() {
         return member("stream_options").map(m -> {
-            try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body, m.valueStart(),
+            try (JsonReader reader = JsonP.PROVIDER.createReader(new ByteArrayInputStream(body, m.valueStart(),
                     m.valueEnd() - m.valueStart()))) {
                 return reader.readValue() instanceof jakarta.json.JsonObject options
                         && options.get("include_usage") == JsonValue.TRUE;

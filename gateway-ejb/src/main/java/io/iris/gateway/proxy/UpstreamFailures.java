@@ -2,6 +2,7 @@ package io.iris.gateway.proxy;
 
 import io.iris.gateway.common.ErrorType;
 import io.iris.gateway.common.GatewayException;
+import io.iris.gateway.common.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.ByteArrayInputStream;
@@ -43,7 +44,7 @@ final class UpstreamFailures {
     }
 
     private static String upstreamMessage(byte[] body) {
-        try (var reader = jakarta.json.Json.createReader(new ByteArrayInputStream(body))) {
+        try (var reader = JsonP.PROVIDER.createReader(new ByteArrayInputStream(body))) {
             if (reader.readValue() instanceof JsonObject o && o.get("error") instanceof JsonObject error
                     && error.get("message") instanceof JsonString message) {
                 return message.getString();

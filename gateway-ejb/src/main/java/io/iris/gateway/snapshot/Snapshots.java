@@ -1,34 +1,22 @@
 package io.iris.gateway.snapshot;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Holds the current {@link GatewaySnapshot}. Requests call {@link #current()}: one volatile read, no lock, no
- * database. The management API calls {@link #rebuild()} after every change it commits, so the next request
- * sees the change. Bean-managed concurrency: the container must not lock {@code current()}.
+ * database, no transaction. The management API calls {@link #rebuild()} after every change it commits, so the
+ * next request sees the change; {@link SnapshotStartup} builds the first one. A CDI bean rather than an EJB on
+ * purpose: an EJB call would wrap every request's read in container work (a transaction, interceptors).
  */
-@Singleton
-@Startup
-@DependsOn("SchemaMigrator")
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@ApplicationScoped
 public class Snapshots {
     private final AtomicReference<GatewaySnapshot> current = new AtomicReference<>(GatewaySnapshot.EMPTY);
     private final Object rebuildLock = new Object();
 
     @Inject
     SnapshotLoader loader;
-
-    @PostConstruct
-    void loadAtStart() {
-        rebuild();
-    }
 
     public GatewaySnapshot current() {
         return current.get();

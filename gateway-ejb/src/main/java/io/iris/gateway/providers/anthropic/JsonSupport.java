@@ -1,6 +1,6 @@
 package io.iris.gateway.providers.anthropic;
 
-import jakarta.json.Json;
+import io.iris.gateway.common.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
@@ -29,9 +29,9 @@ import java.util.Optional;
  */
 final class JsonSupport {
 
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
-    private static final JsonWriterFactory WRITERS = Json.createWriterFactory(Map.of());
-    private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
+    private static final JsonReaderFactory READERS = JsonP.PROVIDER.createReaderFactory(Map.of());
+    private static final JsonWriterFactory WRITERS = JsonP.PROVIDER.createWriterFactory(Map.of());
+    private static final JsonBuilderFactory BUILDERS = JsonP.PROVIDER.createBuilderFactory(Map.of());
 
     private JsonSupport() {
     }

@@ -1,5 +1,6 @@
 package io.iris.gateway.providers.openai;
 
+import io.iris.gateway.common.JsonP;
 import io.iris.gateway.providers.ResponseCodec;
 import io.iris.gateway.providers.StreamRelay;
 import io.iris.gateway.providers.Usage;
@@ -7,7 +8,6 @@ import io.iris.gateway.providers.UsageJson;
 import io.iris.gateway.providers.sse.SseEvent;
 import io.iris.gateway.providers.sse.SseParser;
 import io.iris.gateway.providers.sse.SseWriter;
-import jakarta.json.Json;
 
 /**
  * An OpenAI-format client served by an OpenAI-format upstream: the upstream's bytes go to the client as they
@@ -36,7 +36,7 @@ public final class OpenAiPassthrough implements ResponseCodec {
 
     /** The error event an OpenAI client library raises on, sent when a stream breaks after its first byte. */
     public static byte[] errorEvent(String message) {
-        String json = Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+        String json = JsonP.PROVIDER.createObjectBuilder().add("error", JsonP.PROVIDER.createObjectBuilder()
                 .add("message", message).add("type", "upstream_error").addNull("code").addNull("param")).build()
                 .toString();
         return SseWriter.data(json);
