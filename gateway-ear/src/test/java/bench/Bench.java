@@ -1,0 +1,237 @@
+package bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gateway benchmark (docs/PERFORMANCE.md): open-loop fixed-rate load straight against a fast mock upstream
+ * and through a running gateway, at each configured rate, then a run with a slow upstream, then a search for
+ * the rate where the gateway saturates. Needs a gateway already running (the script
+ * {@code src/test/bench/run-bench.sh} starts one pinned to a core); starts its own mock. Configured with system
+ * properties {@code bench.*} (see {@link #main}); prints each run as it ends and writes
+ * {@code results.md}/{@code results.csv} under {@code bench.out}.
+ */
+public final class Bench {
+    private final Settings settings;
+    private final LoadGenerator load;
+    private final List<Pair> table = new ArrayList<>();
+    private Target gatewayFast;
+    private Target directFast;
+    private Target gatewaySlow;
+    private Target directSlow;
+
+    private Bench(Settings settings, LoadGenerator load) {
+        this.settings = settings;
+        this.load = load;
+    }
+
+    /**
+     * Properties: {@code bench.gateway} (base URL, default http://127.0.0.1:9090), {@code bench.serverDir} (for
+     * the admin token), {@code bench.rates} (500,1000,2000,5000), {@code bench.warmup} and {@code bench.measure}
+     * (seconds per run, 10 and 20), {@code bench.initialWarmup} (seconds of ramped warm-up per path before the table, 40),
+     * {@code bench.delayMs}/{@code bench.delayRate} (the slow-upstream run, 1000 ms at 1,000 req/s),
+     * {@code bench.search} (true), {@code bench.searchMax} (20000), {@code bench.mode} (full, or load: one run against
+     * {@code bench.loadTarget}, gateway or direct, at {@code bench.loadRate} for {@code bench.loadSeconds}, for
+     * profiling), {@code bench.out}.
+     */
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.fromSystemProperties();
+        System.out.println("bench: " + settings);
+        System.out.printf(Locale.ROOT, "bench: generator JVM %s, %d processor(s) visible%n",
+                Runtime.version(), Runtime.getRuntime().availableProcessors());
+        try (MockUpstream mock = MockUpstream.start(settings.mockThreads())) {
+            LoadGenerator load = new LoadGenerator(settings.clientThreads(), settings.maxConnections());
+            Bench bench = new Bench(settings, load);
+            bench.setUp(mock);
+            if (settings.mode().equals("load")) {
+                Target target = settings.loadTarget().equals("direct") ? bench.directFast : bench.gatewayFast;
+                RunResult run = load.run(target, settings.loadRate(), settings.warmup(), settings.loadSeconds(), 0);
+                System.out.println(run.line());
+            } else {
+                bench.full();
+            }
+            System.out.println("bench: the mock served " + mock.served() + " requests");
+        }
+        // HttpClient5 and the JDK client leave non-daemon threads behind on some paths; the work is done.
+        System.exit(0);
+    }
+
+    private void setUp(MockUpstream mock) throws Exception {
+        GatewaySetup setup = new GatewaySetup(settings.gateway(), settings.serverDir());
+        setup.awaitReady(Duration.ofSeconds(180));
+        String fast = setup.provider("fast", mock.openAiBaseUrl(0));
+        String slow = setup.provider("slow", mock.openAiBaseUrl(settings.delayMs()));
+        String virtualKey = setup.virtualKey();
+        URI gatewayChat = URI.create(settings.gateway() + "/v1/chat/completions");
+        gatewayFast = new Target("gateway", gatewayChat, virtualKey, Target.chatBody(fast + "/" + MockUpstream.MODEL));
+        gatewaySlow = new Target("gateway", gatewayChat, virtualKey, Target.chatBody(slow + "/" + MockUpstream.MODEL));
+        directFast = new Target("direct", URI.create(mock.openAiBaseUrl(0) + "/chat/completions"), "sk-direct",
+                Target.chatBody(MockUpstream.MODEL));
+        directSlow = new Target("direct", URI.create(mock.openAiBaseUrl(settings.delayMs()) + "/chat/completions"),
+                "sk-direct", Target.chatBody(MockUpstream.MODEL));
+        setup.check(directFast);
+        setup.check(gatewayFast);
+        System.out.println("bench: gateway " + settings.gateway() + " -> provider " + fast + " -> mock "
+                + mock.openAiBaseUrl(0));
+    }
+
+    private void full() throws Exception {
+        if (settings.initialWarmup() > 0) {
+            // Ramped: a cold JVM on one core offered 2,000 req/s at once is still interpreting when the requests
+            // pile up, and the first runs would measure that backlog instead.
+            int[] ramp = {200, 500, 1000, 2000};
+            int step = Math.max(1, settings.initialWarmup() / ramp.length);
+            System.out.println("bench: warming both paths up, " + step + " s each at " + Arrays.toString(ramp)
+                    + " req/s");
+            for (Target target : List.of(directFast, gatewayFast)) {
+                for (int rate : ramp) {
+                    System.out.println("  (warm-up) " + load.run(target, rate, 0, step, 0).line());
+                }
+            }
+        }
+        // The slow-upstream run goes before the first rate above twice its own, so that it meets a gateway that
+        // has not just been pushed past saturation.
+        boolean delayDone = settings.delayMs() <= 0;
+        for (int rate : settings.rates()) {
+            if (!delayDone && rate > 2 * settings.delayRate()) {
+                table.add(pair(settings.delayRate(), settings.delayMs()));
+                delayDone = true;
+            }
+            table.add(pair(rate, 0));
+        }
+        if (!delayDone) {
+            table.add(pair(settings.delayRate(), settings.delayMs()));
+        }
+        String saturation = settings.search() ? searchSaturation() : "not searched";
+        String notes = "Saturation: " + saturation + "\n";
+        table.sort(java.util.Comparator.comparingInt((Pair p) -> p.gateway().delayMs()).thenComparingInt(Pair::rate));
+        System.out.println();
+        System.out.println(Report.markdown(table));
+        System.out.println(notes);
+        Report.write(settings.out(), table, notes);
+        System.out.println("bench: results in " + settings.out().toAbsolutePath());
+    }
+
+    private Pair pair(int rate, int delayMs) throws InterruptedException {
+        Target direct = delayMs == 0 ? directFast : directSlow;
+        Target gateway = delayMs == 0 ? gatewayFast : gatewaySlow;
+        RunResult directRun = load.run(direct, rate, settings.warmup(), settings.measure(), delayMs);
+        System.out.println(directRun.line());
+        pause();
+        RunResult gatewayRun = load.run(gateway, rate, settings.warmup(), settings.measure(), delayMs);
+        System.out.println(gatewayRun.line());
+        pause();
+        Pair pair = new Pair(directRun, gatewayRun);
+        System.out.printf(Locale.ROOT, "  => added p50 %s, added p99 %s%n", Report.signed(pair.addedP50()),
+                Report.signed(pair.addedP99()));
+        return pair;
+    }
+
+    /**
+     * Steps the rate up from the highest one the gateway held (x1.5) until it saturates, then halves the gap a
+     * few times. Stops when the direct run saturates too: then the load generator's core is the limit and the
+     * gateway's cannot be measured above it. At most seven extra rates.
+     */
+    private String searchSaturation() throws InterruptedException {
+        int held = 0;
+        int failed = Integer.MAX_VALUE;
+        for (Pair pair : table) {
+            if (pair.gateway().delayMs() > 0) {
+                continue;
+            }
+            if (!pair.gateway().saturated()) {
+                held = Math.max(held, pair.rate());
+            } else {
+                failed = Math.min(failed, pair.rate());
+            }
+        }
+        if (failed < held) {
+            return "not monotonic: held " + held + " req/s but saturated at " + failed + " req/s; see the table";
+        }
+        int points = 0;
+        while (failed == Integer.MAX_VALUE && points < 4) {
+            int next = roundTo(Math.max(held * 3 / 2, held + 1000), 500);
+            if (next > settings.searchMax()) {
+                return "not reached: the gateway held " + held + " req/s, the search stops at "
+                        + settings.searchMax();
+            }
+            Pair pair = pair(next, 0);
+            table.add(pair);
+            points++;
+            if (pair.direct().saturated()) {
+                return "not found: at " + next + " req/s the direct run saturated too, so the load generator's core"
+                        + " is the limit; the gateway held " + held + " req/s";
+            }
+            if (pair.gateway().saturated()) {
+                failed = next;
+            } else {
+                held = next;
+            }
+        }
+        while (failed != Integer.MAX_VALUE && points < 7 && failed - held > Math.max(250, held / 10)) {
+            int mid = roundTo((held + failed) / 2, 100);
+            Pair pair = pair(mid, 0);
+            table.add(pair);
+            points++;
+            if (pair.gateway().saturated() && !pair.direct().saturated()) {
+                failed = mid;
+            } else if (!pair.gateway().saturated()) {
+                held = mid;
+            } else {
+                break;
+            }
+        }
+        return failed == Integer.MAX_VALUE ? "not reached: the gateway held " + held + " req/s"
+                : "the gateway held " + held + " req/s and saturated at " + failed + " req/s";
+    }
+
+    private static int roundTo(int value, int step) {
+        return Math.max(step, Math.round((float) value / step) * step);
+    }
+
+    private static void pause() throws InterruptedException {
+        TimeUnit.SECONDS.sleep(2);
+    }
+
+    /** The benchmark's knobs, from system properties. */
+    record Settings(String gateway, Path serverDir, int[] rates, int warmup, int measure, int initialWarmup,
+                    int delayMs, int delayRate, boolean search, int searchMax, String mode, String loadTarget, int loadRate,
+                    int loadSeconds, int clientThreads, int mockThreads, int maxConnections, Path out) {
+        static Settings fromSystemProperties() {
+            return new Settings(
+                    System.getProperty("bench.gateway", "http://127.0.0.1:9090"),
+                    Path.of(System.getProperty("bench.serverDir", "target/liberty/wlp/usr/servers/iris")),
+                    Arrays.stream(System.getProperty("bench.rates", "500,1000,2000,5000").split(","))
+                            .map(String::strip).mapToInt(Integer::parseInt).toArray(),
+                    Integer.getInteger("bench.warmup", 10),
+                    Integer.getInteger("bench.measure", 20),
+                    Integer.getInteger("bench.initialWarmup", 40),
+                    Integer.getInteger("bench.delayMs", 1000),
+                    Integer.getInteger("bench.delayRate", 1000),
+                    Boolean.parseBoolean(System.getProperty("bench.search", "true")),
+                    Integer.getInteger("bench.searchMax", 20_000),
+                    System.getProperty("bench.mode", "full"),
+                    System.getProperty("bench.loadTarget", "gateway"),
+                    Integer.getInteger("bench.loadRate", 1000),
+                    Integer.getInteger("bench.loadSeconds", 30),
+                    Integer.getInteger("bench.clientThreads", 1),
+                    Integer.getInteger("bench.mockThreads", 1),
+                    Integer.getInteger("bench.maxConnections", 5000),
+                    Path.of(System.getProperty("bench.out", "target/bench")));
+        }
+
+        @Override
+        public String toString() {
+            return "gateway=" + gateway + " rates=" + Arrays.toString(rates) + " warmup=" + warmup + "s measure="
+                    + measure + "s initialWarmup=" + initialWarmup + "s delay=" + delayMs + "ms@" + delayRate
+                    + " search=" + search + " mode=" + mode + " clientThreads=" + clientThreads + " mockThreads="
+                    + mockThreads + " maxConnections=" + maxConnections;
+        }
+    }
+}
