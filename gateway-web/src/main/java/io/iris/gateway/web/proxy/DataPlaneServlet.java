@@ -49,7 +49,8 @@ public class DataPlaneServlet extends HttpServlet {
         }
         long limit = proxy.snapshot().config().maxBodyBytes();
         byte[] body;
-        if (request.getContentLengthLong() > limit || (body = readAtMost(request.getInputStream(), limit)) == null) {
+        long declared = request.getContentLengthLong();
+        if (declared > limit || (body = readAtMost(request.getInputStream(), declared, limit)) == null) {
             error(response, format, requestId, new GatewayException(ErrorType.BODY_TOO_LARGE,
                     "the body is larger than " + limit + " bytes"));
             return;
@@ -97,8 +98,15 @@ public class DataPlaneServlet extends HttpServlet {
         return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     }
 
-    /** The body, or null when it is longer than {@code limit}. */
-    private static byte[] readAtMost(InputStream in, long limit) throws IOException {
+    /**
+     * The body, or null when it is longer than {@code limit}. A declared length sizes the buffer exactly (one
+     * allocation, the common case); a chunked body is read in growing steps.
+     */
+    static byte[] readAtMost(InputStream in, long declared, long limit) throws IOException {
+        if (declared >= 0) {
+            // The container stops the stream at the declared length; a shorter body fails as JSON later.
+            return in.readNBytes((int) declared);
+        }
         byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         return body.length > limit ? null : body;
     }
