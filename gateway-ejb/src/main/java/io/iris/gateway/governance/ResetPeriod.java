@@ -1,5 +1,11 @@
 package io.iris.gateway.governance;
 
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +34,37 @@ public record ResetPeriod(int count, Unit unit) {
     /** Calendar alignment starts windows at UTC boundaries, so it exists only for one day, week, month or year. */
     public boolean canAlignToCalendar() {
         return count == 1 && (unit == Unit.DAY || unit == Unit.WEEK || unit == Unit.MONTH || unit == Unit.YEAR);
+    }
+
+    /**
+     * When the window that started at {@code windowStart} ends. Rolling windows last exactly the period (months
+     * and years by the UTC calendar); calendar-aligned ones end at the next UTC boundary of the unit (midnight,
+     * Monday, the first of the month, the first of January) after {@code windowStart}.
+     */
+    public Instant windowEnd(Instant windowStart, boolean calendarAligned) {
+        ZonedDateTime start = windowStart.atZone(ZoneOffset.UTC);
+        if (calendarAligned && canAlignToCalendar()) {
+            ZonedDateTime boundary = switch (unit) {
+                case DAY -> start.truncatedTo(ChronoUnit.DAYS);
+                case WEEK -> start.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                case MONTH -> start.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1);
+                default -> start.truncatedTo(ChronoUnit.DAYS).withDayOfYear(1);
+            };
+            return boundary.plus(1, chronoUnit()).toInstant();
+        }
+        return start.plus(count, chronoUnit()).toInstant();
+    }
+
+    private ChronoUnit chronoUnit() {
+        return switch (unit) {
+            case SECOND -> ChronoUnit.SECONDS;
+            case MINUTE -> ChronoUnit.MINUTES;
+            case HOUR -> ChronoUnit.HOURS;
+            case DAY -> ChronoUnit.DAYS;
+            case WEEK -> ChronoUnit.WEEKS;
+            case MONTH -> ChronoUnit.MONTHS;
+            case YEAR -> ChronoUnit.YEARS;
+        };
     }
 
     public static String describeFormat() {

@@ -4,6 +4,7 @@ import io.iris.gateway.common.ErrorType;
 import io.iris.gateway.common.GatewayException;
 import io.iris.gateway.providers.StreamRelay;
 import io.iris.gateway.providers.UpstreamRequest;
+import io.iris.gateway.routing.RoutingDecision;
 import io.iris.gateway.snapshot.CallerGrant;
 import io.iris.gateway.snapshot.GatewaySnapshot;
 import io.iris.gateway.snapshot.UpstreamKey;
@@ -18,7 +19,8 @@ import java.util.Optional;
 /**
  * One client request on its way through the targets: the first choice, then each fallback while the upstream
  * answers 429, 5xx, times out or cannot be reached, all before the client has seen a byte. Once a stream has
- * started it is never retried. Callbacks come from the upstream client's I/O threads, one at a time.
+ * started it is never retried. Callbacks come from the upstream client's I/O threads, one at a time. The routing
+ * decision, trace included, stays with the call until it ends (the request log takes it from here).
  */
 final class ProxyCall {
     private static final int MAX_BODY = 64 * 1024 * 1024;
@@ -30,6 +32,7 @@ final class ProxyCall {
     private final RequestJson body;
     private final boolean stream;
     private final List<String> fallbacks;
+    private final RoutingDecision decision;
     private final Collaborators with;
     private GatewayException firstFailure;
     private Map<String, String> firstFailureHeaders = Map.of();
@@ -40,7 +43,8 @@ final class ProxyCall {
     }
 
     ProxyCall(ProxyRequest request, ClientSink sink, GatewaySnapshot snapshot, Optional<CallerGrant> caller,
-              RequestJson body, boolean stream, List<String> fallbacks, Collaborators with) {
+              RequestJson body, boolean stream, List<String> fallbacks, RoutingDecision decision,
+              Collaborators with) {
         this.request = request;
         this.sink = sink;
         this.snapshot = snapshot;
@@ -48,6 +52,7 @@ final class ProxyCall {
         this.body = body;
         this.stream = stream;
         this.fallbacks = fallbacks;
+        this.decision = decision;
         this.with = with;
         sink.onDisconnect(() -> {
             UpstreamClient.Cancellation call = inFlight;
@@ -106,6 +111,7 @@ final class ProxyCall {
         headers.put("x-request-id", request.requestId());
         headers.put("x-iris-provider", target.provider().name());
         headers.put("x-iris-model", target.model());
+        decision.rule().ifPresent(rule -> headers.put("x-iris-rule", rule));
         headers.put("x-iris-fallback-index", Integer.toString(index));
         return headers;
     }

@@ -2,7 +2,11 @@ package io.iris.gateway.proxy;
 
 import io.iris.gateway.common.ErrorType;
 import io.iris.gateway.common.GatewayException;
+import io.iris.gateway.governance.accounting.RecordedCapacity;
 import io.iris.gateway.providers.Endpoint;
+import io.iris.gateway.routing.RandomSource;
+import io.iris.gateway.routing.RoutingDecision;
+import io.iris.gateway.routing.RoutingEngine;
 import io.iris.gateway.snapshot.CallerGrant;
 import io.iris.gateway.snapshot.GatewaySnapshot;
 import io.iris.gateway.snapshot.Snapshots;
@@ -10,6 +14,7 @@ import io.iris.gateway.upstream.UpstreamClient;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +35,7 @@ public class ProxyService {
     UpstreamClient client;
 
     private ProxyCall.Collaborators collaborators;
+    private final RoutingEngine routing = new RoutingEngine(RandomSource.threadLocal());
 
     @PostConstruct
     void init() {
@@ -48,8 +54,13 @@ public class ProxyService {
                             ErrorType.INVALID_REQUEST.status(), "'model' is required", "model"));
             boolean stream = request.endpoint() != Endpoint.EMBEDDINGS && body.bool("stream");
             List<String> fallbacks = body.strings("fallbacks");
-            Target first = TargetResolver.resolve(model, caller, snapshot);
-            new ProxyCall(request, sink, snapshot, caller, body, stream, fallbacks, collaborators).start(first);
+            RoutingDecision decision = routing.decide(
+                    RoutingInputs.request(request, body, model, stream, caller, snapshot), snapshot.routing(),
+                    new RecordedCapacity(snapshot.usage(), Clock.systemUTC()),
+                    snapshot.config().routingChainMaxDepth());
+            Target first = TargetResolver.resolve(decision, caller, snapshot);
+            new ProxyCall(request, sink, snapshot, caller, body, stream, decision.fallbacks().orElse(fallbacks),
+                    decision, collaborators).start(first);
         } catch (GatewayException e) {
             respondWithError(sink, request, e, Map.of());
         }

@@ -23,6 +23,7 @@ import java.util.Set;
 public final class RequestJson {
     /** Body fields that belong to the gateway and are never forwarded. */
     static final Set<String> GATEWAY_FIELDS = Set.of("fallbacks");
+    private static final Set<String> PROMPT_FIELDS = Set.of("messages", "prompt", "input", "system");
 
     private final byte[] body;
     private final List<JsonScanner.Member> members;
@@ -115,6 +116,43 @@ public final class RequestJson {
                         && options.get("include_usage") == JsonValue.TRUE;
             }
         }).orElse(false);
+    }
+
+    /**
+     * The prompt's size in characters: the text inside the strings of {@code messages}, {@code prompt},
+     * {@code input} and {@code system} (escapes count as written). Counts bytes that start a UTF-8 character, so
+     * no string is decoded.
+     */
+    public long promptCharacters() {
+        long characters = 0;
+        for (JsonScanner.Member m : members) {
+            if (PROMPT_FIELDS.contains(m.key())) {
+                characters += charactersInStrings(m.valueStart(), m.valueEnd());
+            }
+        }
+        return characters;
+    }
+
+    private long charactersInStrings(int from, int to) {
+        long characters = 0;
+        boolean inString = false;
+        for (int i = from; i < to; i++) {
+            byte b = body[i];
+            if (!inString) {
+                inString = b == '"';
+            } else if (b == '"') {
+                inString = false;
+            } else {
+                if (b == '\\' && i + 1 < to) {
+                    i++;
+                    characters++;
+                }
+                if ((b & 0xC0) != 0x80) {
+                    characters++;
+                }
+            }
+        }
+        return characters;
     }
 
     /** The body to forward: {@code model} set to {@code model} (added when absent), gateway fields removed. */

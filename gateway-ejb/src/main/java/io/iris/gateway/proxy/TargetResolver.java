@@ -2,6 +2,7 @@ package io.iris.gateway.proxy;
 
 import io.iris.gateway.common.ErrorType;
 import io.iris.gateway.common.GatewayException;
+import io.iris.gateway.routing.RoutingDecision;
 import io.iris.gateway.snapshot.CallerGrant;
 import io.iris.gateway.snapshot.GatewaySnapshot;
 import io.iris.gateway.snapshot.ProviderRoute;
@@ -11,12 +12,35 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Turns the client's {@code model} into a target (API.md §1) and checks the caller may use it (API.md §4).
- * The routing engine will decide before this for bare names; until then bare names go to the caller's weighted
- * provider configs, then to the first provider (by name) listing the model. Stateless.
+ * Turns the routing decision (or the client's {@code model}) into a target (API.md §1) and checks the caller may
+ * use it (API.md §4). A provider chosen by the rules or named by the client is used as is; a bare name goes to
+ * the caller's weighted provider configs, then to the first provider (by name) listing the model. Stateless.
  */
 public final class TargetResolver {
     private TargetResolver() {
+    }
+
+    /** The target of a routing decision: its provider and model, and the key its rule pins. */
+    public static Target resolve(RoutingDecision decision, Optional<CallerGrant> caller, GatewaySnapshot snapshot) {
+        Target target;
+        if (decision.provider().isEmpty()) {
+            target = bare(decision.model(), caller, snapshot);
+        } else {
+            ProviderRoute provider = snapshot.provider(decision.provider()).orElseThrow(() -> new GatewayException(
+                    ErrorType.MODEL_NOT_FOUND, ErrorType.MODEL_NOT_FOUND.status(), "the provider '"
+                    + decision.provider() + "' chosen by rule '" + decision.rule().orElse("") + "' does not exist",
+                    "model"));
+            target = authorize(provider, decision.model(), caller);
+        }
+        return decision.keyId().map(pin -> pinned(target, pin)).orElse(target);
+    }
+
+    private static Target pinned(Target target, UUID key) {
+        if (!target.keyIds().isEmpty() && !target.keyIds().contains(key)) {
+            throw new GatewayException(ErrorType.PROVIDER_BLOCKED, "the virtual key may not use the provider key "
+                    + "that the routing rule pins at provider '" + target.provider().name() + "'");
+        }
+        return new Target(target.provider(), target.model(), Set.of(key));
     }
 
     public static Target resolve(String requested, Optional<CallerGrant> caller, GatewaySnapshot snapshot) {

@@ -1,6 +1,8 @@
 package io.iris.gateway.snapshot;
 
 import io.iris.gateway.config.GatewayConfig;
+import io.iris.gateway.governance.accounting.UsageBook;
+import io.iris.gateway.routing.RoutingTable;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -11,10 +13,18 @@ import java.util.Optional;
  *
  * @param providers by name, in name order (bare model names resolve to the first provider that lists them)
  * @param callers   virtual keys by the SHA-256 of their value
+ * @param routing   the enabled routing rules, compiled
+ * @param usage     budgets and rate limits with the usage recorded when the snapshot was built
  */
 public record GatewaySnapshot(Map<String, ProviderRoute> providers, Map<String, CallerGrant> callers,
-                              GatewayConfig config) {
+                              GatewayConfig config, RoutingTable routing, UsageBook usage) {
     public static final GatewaySnapshot EMPTY = new GatewaySnapshot(Map.of(), Map.of(), GatewayConfig.DEFAULTS);
+
+    /** A snapshot without routing rules or limits. */
+    public GatewaySnapshot(Map<String, ProviderRoute> providers, Map<String, CallerGrant> callers,
+                           GatewayConfig config) {
+        this(providers, callers, config, RoutingTable.EMPTY, UsageBook.EMPTY);
+    }
 
     public Optional<ProviderRoute> provider(String name) {
         return Optional.ofNullable(providers.get(name));

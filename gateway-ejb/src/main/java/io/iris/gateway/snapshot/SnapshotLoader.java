@@ -2,13 +2,19 @@ package io.iris.gateway.snapshot;
 
 import io.iris.gateway.config.GatewayConfigAdmin;
 import io.iris.gateway.governance.Customer;
+import io.iris.gateway.governance.ModelConfig;
 import io.iris.gateway.governance.ModelFilter;
 import io.iris.gateway.governance.Team;
 import io.iris.gateway.governance.VirtualKey;
 import io.iris.gateway.governance.VirtualKeyProviderConfig;
+import io.iris.gateway.governance.accounting.UsageBook;
+import io.iris.gateway.governance.accounting.UsageBooks;
 import io.iris.gateway.providers.NetworkSettings;
 import io.iris.gateway.providers.Provider;
 import io.iris.gateway.providers.ProviderKey;
+import io.iris.gateway.routing.CompiledRuleCache;
+import io.iris.gateway.routing.RoutingRule;
+import io.iris.gateway.routing.RoutingTable;
 import io.iris.gateway.security.GatewaySecrets;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -39,6 +45,9 @@ public class SnapshotLoader {
     @Inject
     GatewayConfigAdmin config;
 
+    @Inject
+    CompiledRuleCache rules;
+
     public GatewaySnapshot load() {
         List<Provider> providers = em.createQuery("select p from Provider p order by p.name", Provider.class)
                 .getResultList();
@@ -48,13 +57,19 @@ public class SnapshotLoader {
         providers.forEach(p -> routes.put(p.getName(), route(p)));
 
         Map<UUID, Team> teams = all(Team.class).stream().collect(Collectors.toMap(Team::getId, Function.identity()));
-        Map<UUID, String> customers = all(Customer.class).stream()
+        List<Customer> customerList = all(Customer.class);
+        Map<UUID, String> customers = customerList.stream()
                 .collect(Collectors.toMap(Customer::getId, Customer::getName));
+        List<VirtualKey> virtualKeys = all(VirtualKey.class);
         Map<String, CallerGrant> callers = new HashMap<>();
-        for (VirtualKey key : all(VirtualKey.class)) {
+        for (VirtualKey key : virtualKeys) {
             callers.put(key.getKeyHash(), grant(key, teams, customers, providerNames));
         }
-        return new GatewaySnapshot(Collections.unmodifiableMap(routes), Map.copyOf(callers), config.get());
+        RoutingTable routing = rules.table(all(RoutingRule.class), providerNames);
+        UsageBook usage = UsageBooks.of(providers, all(ModelConfig.class), virtualKeys, teams.values(),
+                customerList, providerNames);
+        return new GatewaySnapshot(Collections.unmodifiableMap(routes), Map.copyOf(callers), config.get(), routing,
+                usage);
     }
 
     private <T> List<T> all(Class<T> type) {

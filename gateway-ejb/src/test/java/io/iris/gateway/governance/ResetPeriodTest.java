@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,5 +42,37 @@ class ResetPeriodTest {
         assertTrue(ResetPeriod.parse("1Y").orElseThrow().canAlignToCalendar());
         assertFalse(ResetPeriod.parse("2d").orElseThrow().canAlignToCalendar());
         assertFalse(ResetPeriod.parse("1h").orElseThrow().canAlignToCalendar());
+    }
+
+    private static Instant end(String period, String start, boolean aligned) {
+        return ResetPeriod.parse(period).orElseThrow().windowEnd(Instant.parse(start), aligned);
+    }
+
+    @Test
+    void windowEnd_rolling_lastsExactlyThePeriod() {
+        assertEquals(Instant.parse("2026-03-01T11:30:00Z"), end("1h", "2026-03-01T10:30:00Z", false));
+        assertEquals(Instant.parse("2026-03-01T10:30:30Z"), end("30s", "2026-03-01T10:30:00Z", false));
+        assertEquals(Instant.parse("2026-03-08T10:30:00Z"), end("1w", "2026-03-01T10:30:00Z", false));
+        assertEquals(Instant.parse("2026-02-28T10:30:00Z"), end("1M", "2026-01-31T10:30:00Z", false));
+    }
+
+    @Test
+    void windowEnd_calendarAligned_endsAtTheNextUtcBoundary() {
+        assertEquals(Instant.parse("2026-03-02T00:00:00Z"), end("1d", "2026-03-01T10:30:00Z", true));
+        // 2026-03-04 is a Wednesday: the week ends on Monday the 9th.
+        assertEquals(Instant.parse("2026-03-09T00:00:00Z"), end("1w", "2026-03-04T10:30:00Z", true));
+        assertEquals(Instant.parse("2026-04-01T00:00:00Z"), end("1M", "2026-03-31T23:59:59Z", true));
+        assertEquals(Instant.parse("2027-01-01T00:00:00Z"), end("1Y", "2026-06-15T00:00:00Z", true));
+    }
+
+    @Test
+    void windowEnd_alignedStartExactlyOnBoundary_endsOneUnitLater() {
+        assertEquals(Instant.parse("2026-03-02T00:00:00Z"), end("1d", "2026-03-01T00:00:00Z", true));
+        assertEquals(Instant.parse("2026-03-16T00:00:00Z"), end("1w", "2026-03-09T00:00:00Z", true));
+    }
+
+    @Test
+    void windowEnd_alignmentAskedForAPeriodThatCannotAlign_rolls() {
+        assertEquals(Instant.parse("2026-03-01T12:30:00Z"), end("2h", "2026-03-01T10:30:00Z", true));
     }
 }

@@ -92,4 +92,19 @@ class RequestJsonTest {
         String deep = "{\"a\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
         assertThrows(GatewayException.class, () -> parse(deep));
     }
+
+    @Test
+    void promptCharacters_messagesPromptInputSystem_countsTextInTheirStrings() {
+        RequestJson json = RequestJson.parse(("{\"model\":\"a-long-model-name\",\"system\":\"abcd\","
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"h\u00e9llo\"}],\"max_tokens\":9}")
+                .getBytes(StandardCharsets.UTF_8));
+
+        // "abcd", then "role", "user", "content", "héllo" (keys inside messages count; é is one character)
+        assertEquals(4 + 4 + 4 + 7 + 5, json.promptCharacters());
+    }
+
+    @Test
+    void promptCharacters_noPromptFields_zero() {
+        assertEquals(0, RequestJson.parse("{\"model\":\"m\"}".getBytes(StandardCharsets.UTF_8)).promptCharacters());
+    }
 }

@@ -6,6 +6,8 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -17,13 +19,18 @@ public class SnapshotRefreshFilter implements ContainerResponseFilter {
     @Inject
     Snapshots snapshots;
 
+    @Context
+    ResourceInfo resource;
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         String path = request.getUriInfo().getPath();
         boolean adminPath = path.startsWith("api/") || path.startsWith("/api/");
         boolean write = !HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod())
                 && !HttpMethod.OPTIONS.equals(request.getMethod());
-        if (adminPath && write && response.getStatus() < 300) {
+        boolean readOnly = resource.getResourceMethod() != null
+                && resource.getResourceMethod().isAnnotationPresent(ReadOnly.class);
+        if (adminPath && write && !readOnly && response.getStatus() < 300) {
             snapshots.rebuild();
         }
     }

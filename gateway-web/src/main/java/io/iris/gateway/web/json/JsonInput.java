@@ -10,7 +10,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -162,6 +164,32 @@ public final class JsonInput {
             }
         }
         return values;
+    }
+
+    /** An object whose values are all strings, as a map; null when absent. */
+    public Map<String, String> stringMap(String name) {
+        JsonValue value = value(name);
+        if (!(value instanceof JsonObject o)) {
+            return value == null ? null : wrongType(name, "an object of strings");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        o.forEach((key, item) -> {
+            if (item instanceof JsonString s) {
+                values.put(key, s.getString());
+            } else {
+                errors.reject(field(name) + "." + key, "must be a string");
+            }
+        });
+        return values;
+    }
+
+    /** A nested object as it was written (for bodies passed on whole); null when absent or null. */
+    public JsonObject rawObject(String name) {
+        JsonValue value = value(name);
+        if (value instanceof JsonObject o) {
+            return o;
+        }
+        return value == null ? null : wrongType(name, "an object");
     }
 
     /** A nested object; null when absent or null. */
