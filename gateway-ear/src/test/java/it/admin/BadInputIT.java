@@ -49,7 +49,7 @@ class BadInputIT {
     private static String named(String collection, String name) {
         return switch (collection) {
             case "/api/providers" -> it.support.Bodies.provider(name, secret()).toString();
-            case "/api/model-configs" -> object().add("name", name).add("model", "gpt-4o").build().toString();
+            case "/api/model-configs" -> object().add("name", name).add("model", unique("bad-model")).build().toString();
             case "/api/routing/rules" -> object().add("name", name).add("enabled", false).add("targets",
                     array(object().add("model", "gpt-4o").add("weight", 1))).build().toString();
             default -> object().add("name", name).build().toString();

@@ -20,6 +20,9 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 class ModelConfigIT {
+    /** A model no other test asks for: model-only configs apply to every request for their model. */
+    private static final String MODEL = unique("it-model");
+
 
     @Test
     void create_modelOfProviderWithLimits_returns201WithView() {
@@ -27,7 +30,7 @@ class ModelConfigIT {
         provider(providerName, secret());
         String name = unique("mc");
 
-        Reply created = admin("POST", "/api/model-configs", object().add("name", name).add("model", "gpt-4o")
+        Reply created = admin("POST", "/api/model-configs", object().add("name", name).add("model", MODEL)
                 .add("provider", providerName)
                 .add("budgets", Json.createArrayBuilder().add(budget(200, "1M")))
                 .add("rate_limit", object().add("request_max_limit", 100).add("request_reset_duration", "1m")
@@ -38,7 +41,7 @@ class ModelConfigIT {
         JsonObject config = created.json();
         assertTrue(created.location().endsWith("/api/model-configs/" + config.getString("id")), created.location());
         assertEquals(name, config.getString("name"));
-        assertEquals("gpt-4o", config.getString("model"));
+        assertEquals(MODEL, config.getString("model"));
         assertEquals(providerName, config.getString("provider"));
         assertEquals(200, config.getJsonArray("budgets").getJsonObject(0).getJsonNumber("max_limit").intValue());
         JsonObject rateLimit = config.getJsonObject("rate_limit");
@@ -64,7 +67,7 @@ class ModelConfigIT {
         String providerName = unique("mcp");
         provider(providerName, secret());
         JsonObject config = Admin.created("/api/model-configs", object().add("name", unique("mc"))
-                .add("model", "gpt-4o").add("provider", providerName)
+                .add("model", MODEL).add("provider", providerName)
                 .add("budgets", Json.createArrayBuilder().add(budget(5, "1d"))).build());
         String path = "/api/model-configs/" + config.getString("id");
         assertEquals(config.getString("name"), admin("GET", path).json().getString("name"));
@@ -98,7 +101,7 @@ class ModelConfigIT {
     void create_unknownProvider_returns400FieldProviderAndStoresNothing() {
         String name = unique("noprov");
 
-        Reply rejected = admin("POST", "/api/model-configs", object().add("name", name).add("model", "gpt-4o")
+        Reply rejected = admin("POST", "/api/model-configs", object().add("name", name).add("model", MODEL)
                 .add("provider", unique("missing")).build());
 
         assertProblem(rejected, 400, "provider");
@@ -108,7 +111,7 @@ class ModelConfigIT {
     @Test
     void update_invalidBudget_returns400AndKeepsConfig() {
         JsonObject config = Admin.created("/api/model-configs", object().add("name", unique("mc"))
-                .add("model", "gpt-4o").add("budgets", Json.createArrayBuilder().add(budget(5, "1d"))).build());
+                .add("model", MODEL).add("budgets", Json.createArrayBuilder().add(budget(5, "1d"))).build());
         String path = "/api/model-configs/" + config.getString("id");
 
         Reply rejected = admin("PUT", path, object().add("name", config.getString("name")).add("model", "o3")
@@ -116,14 +119,14 @@ class ModelConfigIT {
 
         assertProblem(rejected, 400, "budgets[0].max_limit");
         JsonObject read = admin("GET", path).json();
-        assertEquals("gpt-4o", read.getString("model"));
+        assertEquals(MODEL, read.getString("model"));
         assertEquals(5, read.getJsonArray("budgets").getJsonObject(0).getJsonNumber("max_limit").intValue());
     }
 
     @Test
     void create_duplicateName_returns409FieldName() {
         String name = unique("mcdup");
-        Admin.created("/api/model-configs", object().add("name", name).add("model", "gpt-4o").build());
+        Admin.created("/api/model-configs", object().add("name", name).add("model", MODEL).build());
 
         Reply duplicate = admin("POST", "/api/model-configs", object().add("name", name).add("model", "o3").build());
 
@@ -138,7 +141,7 @@ class ModelConfigIT {
         for (String id : new String[] {randomId(), "12345"}) {
             assertProblemShape(admin("GET", "/api/model-configs/" + id), 404);
             assertProblemShape(admin("PUT", "/api/model-configs/" + id, object().add("name", unique("x"))
-                    .add("model", "gpt-4o").build()), 404);
+                    .add("model", MODEL).build()), 404);
             assertProblemShape(admin("DELETE", "/api/model-configs/" + id), 404);
         }
     }

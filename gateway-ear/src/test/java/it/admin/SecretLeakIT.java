@@ -87,7 +87,7 @@ class SecretLeakIT {
                 .add("scope", "virtual_key").add("scope_id", vk.getString("id"))
                 .add("targets", array(object().add("provider", providerName).add("key_id", keyId).add("weight", 1)))
                 .build()).getString("id");
-        Admin.created("/api/model-configs", object().add("name", unique("leaky-mc")).add("model", "gpt-4o")
+        Admin.created("/api/model-configs", object().add("name", unique("leaky-mc")).add("model", unique("leaky-model"))
                 .add("provider", providerName).build());
         Admin.created("/api/pricing", object().add("provider", providerName).add("model", "gpt-4o")
                 .add("input_per_million", 1).add("output_per_million", 2).build());

@@ -30,10 +30,12 @@ public class Budget {
     @Column(name = "calendar_aligned", nullable = false)
     private boolean calendarAligned;
 
-    @Column(name = "current_usage", nullable = false, precision = 20, scale = 6)
+    // Usage and window are written only by accounting's flush (a native update): an admin change to the budget
+    // must not write back the usage it read, which may be older than the live counter's.
+    @Column(name = "current_usage", nullable = false, updatable = false, precision = 20, scale = 6)
     private BigDecimal currentUsage = BigDecimal.ZERO;
 
-    @Column(name = "last_reset", nullable = false)
+    @Column(name = "last_reset", nullable = false, updatable = false)
     private Instant lastReset;
 
     protected Budget() {

@@ -29,16 +29,17 @@ public class RateLimit {
     @Column(name = "token_reset_duration")
     private String tokenResetDuration;
 
-    @Column(name = "request_current_usage", nullable = false)
+    // Written only by accounting's flush, like a budget's usage.
+    @Column(name = "request_current_usage", nullable = false, updatable = false)
     private long requestCurrentUsage;
 
-    @Column(name = "token_current_usage", nullable = false)
+    @Column(name = "token_current_usage", nullable = false, updatable = false)
     private long tokenCurrentUsage;
 
-    @Column(name = "request_last_reset")
+    @Column(name = "request_last_reset", updatable = false)
     private Instant requestLastReset;
 
-    @Column(name = "token_last_reset")
+    @Column(name = "token_last_reset", updatable = false)
     private Instant tokenLastReset;
 
     protected RateLimit() {

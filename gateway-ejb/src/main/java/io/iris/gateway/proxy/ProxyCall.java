@@ -2,7 +2,10 @@ package io.iris.gateway.proxy;
 
 import io.iris.gateway.common.ErrorType;
 import io.iris.gateway.common.GatewayException;
+import io.iris.gateway.governance.accounting.BudgetAccountant;
+import io.iris.gateway.governance.accounting.LimitExceededException;
 import io.iris.gateway.providers.StreamRelay;
+import io.iris.gateway.providers.Usage;
 import io.iris.gateway.providers.UpstreamRequest;
 import io.iris.gateway.routing.RoutingDecision;
 import io.iris.gateway.snapshot.CallerGrant;
@@ -11,6 +14,7 @@ import io.iris.gateway.snapshot.UpstreamKey;
 import io.iris.gateway.upstream.UpstreamClient;
 import io.iris.gateway.upstream.UpstreamListener;
 import java.io.ByteArrayOutputStream;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +37,7 @@ final class ProxyCall {
     private final boolean stream;
     private final List<String> fallbacks;
     private final RoutingDecision decision;
+    private final CallAccounting accounting;
     private final Collaborators with;
     private GatewayException firstFailure;
     private Map<String, String> firstFailureHeaders = Map.of();
@@ -44,7 +49,7 @@ final class ProxyCall {
 
     ProxyCall(ProxyRequest request, ClientSink sink, GatewaySnapshot snapshot, Optional<CallerGrant> caller,
               RequestJson body, boolean stream, List<String> fallbacks, RoutingDecision decision,
-              Collaborators with) {
+              CallAccounting accounting, Collaborators with) {
         this.request = request;
         this.sink = sink;
         this.snapshot = snapshot;
@@ -53,6 +58,7 @@ final class ProxyCall {
         this.stream = stream;
         this.fallbacks = fallbacks;
         this.decision = decision;
+        this.accounting = accounting;
         this.with = with;
         sink.onDisconnect(() -> {
             UpstreamClient.Cancellation call = inFlight;
@@ -73,14 +79,34 @@ final class ProxyCall {
                     .prepare(request.endpoint(), target.provider(), key, target.model(), body, stream);
             int idle = stream ? target.provider().network().streamIdleTimeoutMs()
                     : target.provider().network().requestTimeoutMs();
+            BudgetAccountant.Admission admission = accounting.admit(target);
+            if (!admission.admitted()) {
+                refused(index, target, admission);
+                return;
+            }
             inFlight = with.client().send(upstream, target.provider().network(), idle,
-                    new Attempt(index, target, key, upstream));
+                    new Attempt(index, target, key, upstream, admission));
         } catch (GatewayException e) {
             failed(index, target, e, Map.of());
         } catch (IllegalArgumentException untranslatable) {
             // The request cannot be put into the provider's wire format: the client's to fix, not a fallback's.
             ProxyService.respondWithError(sink, request, new GatewayException(ErrorType.INVALID_REQUEST,
                     untranslatable.getMessage()), Map.of());
+        }
+    }
+
+    /**
+     * A budget or rate limit on the way refused: the caller's own limits end the request (no fallback spends
+     * another budget of the same caller), a limit of the target moves on to the next fallback.
+     */
+    private void refused(int index, Target target, BudgetAccountant.Admission admission) {
+        GatewayException refusal = admission.refusal();
+        Map<String, String> headers = refusal instanceof LimitExceededException limit
+                ? Map.of("retry-after", Long.toString(limit.retryAfterSeconds())) : Map.of();
+        if (admission.callersOwn()) {
+            ProxyService.respondWithError(sink, request, refusal, headers);
+        } else {
+            failed(index, target, refusal, headers);
         }
     }
 
@@ -122,16 +148,23 @@ final class ProxyCall {
         private final Target target;
         private final UpstreamKey key;
         private final UpstreamRequest upstream;
+        private final BudgetAccountant.Admission admission;
         private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         private int status;
         private Map<String, String> upstreamHeaders = Map.of();
         private StreamRelay relay;
 
-        Attempt(int index, Target target, UpstreamKey key, UpstreamRequest upstream) {
+        Attempt(int index, Target target, UpstreamKey key, UpstreamRequest upstream,
+                BudgetAccountant.Admission admission) {
             this.index = index;
             this.target = target;
             this.key = key;
             this.upstream = upstream;
+            this.admission = admission;
+        }
+
+        private void settle(Usage usage) {
+            admission.settle(accounting.costMicros(target, usage), usage, Instant.now());
         }
 
         @Override
@@ -162,11 +195,15 @@ final class ProxyCall {
         @Override
         public void onComplete() {
             if (relay != null) {
-                sink.write(relay.onEnd());
+                // Settled before the last bytes go out, so the caller's next request sees this one's cost.
+                byte[] end = relay.onEnd();
+                settle(relay.usage());
+                sink.write(end);
                 sink.complete();
             } else if (status / 100 == 2) {
                 answer();
             } else {
+                admission.release(Instant.now());
                 GatewayException failure = UpstreamFailures.ofStatus(target.provider().name(), status,
                         buffer.toByteArray(), key.value());
                 Map<String, String> keep = upstreamHeaders.containsKey("retry-after")
@@ -180,17 +217,28 @@ final class ProxyCall {
         }
 
         private void answer() {
+            byte[] raw = buffer.toByteArray();
             byte[] answer;
             try {
-                answer = upstream.codec().body(buffer.toByteArray());
+                answer = upstream.codec().body(raw);
             } catch (RuntimeException unreadable) {
+                admission.release(Instant.now());
                 failed(index, target, new GatewayException(ErrorType.UPSTREAM_ERROR, "provider '"
                         + target.provider().name() + "' answered with a body that could not be read"), Map.of());
                 return;
             }
+            settle(usageOf(raw));
             sink.start(status, headers(index, target, "application/json"));
             sink.write(answer);
             sink.complete();
+        }
+
+        private Usage usageOf(byte[] raw) {
+            try {
+                return upstream.codec().usage(raw);
+            } catch (RuntimeException unreadable) {
+                return Usage.NONE;
+            }
         }
 
         @Override
@@ -199,7 +247,10 @@ final class ProxyCall {
             if (relay != null) {
                 sink.write(relay.onFailure(failure.getMessage()));
                 sink.complete();
+                // What streamed before the failure was generated and is billed by the provider.
+                settle(relay.usage());
             } else {
+                admission.release(Instant.now());
                 failed(index, target, failure, Map.of());
             }
         }

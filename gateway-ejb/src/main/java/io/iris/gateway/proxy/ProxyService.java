@@ -2,8 +2,10 @@ package io.iris.gateway.proxy;
 
 import io.iris.gateway.common.ErrorType;
 import io.iris.gateway.common.GatewayException;
-import io.iris.gateway.governance.accounting.RecordedCapacity;
+import io.iris.gateway.governance.accounting.Accounting;
+import io.iris.gateway.governance.accounting.LiveCapacity;
 import io.iris.gateway.providers.Endpoint;
+import io.iris.gateway.routing.CallerIdentity;
 import io.iris.gateway.routing.RandomSource;
 import io.iris.gateway.routing.RoutingDecision;
 import io.iris.gateway.routing.RoutingEngine;
@@ -34,6 +36,9 @@ public class ProxyService {
     @Inject
     UpstreamClient client;
 
+    @Inject
+    Accounting accounting;
+
     private ProxyCall.Collaborators collaborators;
     private final RoutingEngine routing = new RoutingEngine(RandomSource.threadLocal());
 
@@ -56,11 +61,13 @@ public class ProxyService {
             List<String> fallbacks = body.strings("fallbacks");
             RoutingDecision decision = routing.decide(
                     RoutingInputs.request(request, body, model, stream, caller, snapshot), snapshot.routing(),
-                    new RecordedCapacity(snapshot.usage(), Clock.systemUTC()),
+                    new LiveCapacity(snapshot.limits(), accounting.counters(), Clock.systemUTC()),
                     snapshot.config().routingChainMaxDepth());
             Target first = TargetResolver.resolve(decision, caller, snapshot);
+            CallAccounting governance = new CallAccounting(snapshot, accounting.accountant(),
+                    caller.map(RoutingInputs::identity).orElse(CallerIdentity.NONE), body);
             new ProxyCall(request, sink, snapshot, caller, body, stream, decision.fallbacks().orElse(fallbacks),
-                    decision, collaborators).start(first);
+                    decision, governance, collaborators).start(first);
         } catch (GatewayException e) {
             respondWithError(sink, request, e, Map.of());
         }

@@ -2,7 +2,8 @@ package io.iris.gateway.proxy;
 
 import io.iris.gateway.common.GatewayException;
 import io.iris.gateway.common.InvalidInputException;
-import io.iris.gateway.governance.accounting.RecordedCapacity;
+import io.iris.gateway.governance.accounting.Accounting;
+import io.iris.gateway.governance.accounting.LiveCapacity;
 import io.iris.gateway.providers.Endpoint;
 import io.iris.gateway.routing.RandomSource;
 import io.iris.gateway.routing.RoutingDecision;
@@ -32,6 +33,9 @@ public class RoutingSimulator {
 
     @Inject
     Snapshots snapshots;
+
+    @Inject
+    Accounting accounting;
 
     private final RoutingEngine engine = new RoutingEngine(RandomSource.threadLocal());
 
@@ -73,7 +77,7 @@ public class RoutingSimulator {
         }
         RoutingDecision decision = engine.decide(RoutingInputs.of(endpoint, lowerCased(request.headers()),
                         lowerCased(request.params()), body, model, stream, caller, snapshot), snapshot.routing(),
-                new RecordedCapacity(snapshot.usage(), Clock.systemUTC()), snapshot.config().routingChainMaxDepth());
+                new LiveCapacity(snapshot.limits(), accounting.counters(), Clock.systemUTC()), snapshot.config().routingChainMaxDepth());
         List<String> fallbacks = decision.fallbacks().orElseGet(() -> body.strings("fallbacks"));
         try {
             Target target = TargetResolver.resolve(decision, caller, snapshot);

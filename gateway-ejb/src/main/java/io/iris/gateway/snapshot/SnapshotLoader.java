@@ -7,8 +7,10 @@ import io.iris.gateway.governance.ModelFilter;
 import io.iris.gateway.governance.Team;
 import io.iris.gateway.governance.VirtualKey;
 import io.iris.gateway.governance.VirtualKeyProviderConfig;
-import io.iris.gateway.governance.accounting.UsageBook;
-import io.iris.gateway.governance.accounting.UsageBooks;
+import io.iris.gateway.governance.accounting.LimitBook;
+import io.iris.gateway.governance.accounting.LimitBooks;
+import io.iris.gateway.governance.accounting.Price;
+import io.iris.gateway.governance.accounting.PriceBook;
 import io.iris.gateway.providers.NetworkSettings;
 import io.iris.gateway.providers.Provider;
 import io.iris.gateway.providers.ProviderKey;
@@ -66,10 +68,11 @@ public class SnapshotLoader {
             callers.put(key.getKeyHash(), grant(key, teams, customers, providerNames));
         }
         RoutingTable routing = rules.table(all(RoutingRule.class), providerNames);
-        UsageBook usage = UsageBooks.of(providers, all(ModelConfig.class), virtualKeys, teams.values(),
-                customerList, providerNames);
+        List<ModelConfig> modelConfigs = all(ModelConfig.class);
+        LimitBook limits = LimitBooks.of(providers, modelConfigs, virtualKeys, teams.values(), customerList,
+                providerNames);
         return new GatewaySnapshot(Collections.unmodifiableMap(routes), Map.copyOf(callers), config.get(), routing,
-                usage);
+                limits, PriceBook.of(all(Price.class)));
     }
 
     private <T> List<T> all(Class<T> type) {

@@ -1,5 +1,6 @@
 package io.iris.gateway.snapshot;
 
+import io.iris.gateway.governance.accounting.Accounting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,6 +19,9 @@ public class Snapshots {
     @Inject
     SnapshotLoader loader;
 
+    @Inject
+    Accounting accounting;
+
     public GatewaySnapshot current() {
         return current.get();
     }
@@ -28,7 +32,10 @@ public class Snapshots {
      */
     public void rebuild() {
         synchronized (rebuildLock) {
-            current.set(loader.load());
+            GatewaySnapshot next = loader.load();
+            // Counters for new limits exist before a request can see them; removed ones go.
+            accounting.counters().sync(next.limits().specs());
+            current.set(next);
         }
     }
 }

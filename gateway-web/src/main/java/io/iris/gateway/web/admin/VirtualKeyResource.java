@@ -1,10 +1,14 @@
 package io.iris.gateway.web.admin;
 
+import io.iris.gateway.common.GatewayException;
 import io.iris.gateway.governance.CreatedVirtualKey;
 import io.iris.gateway.governance.VirtualKeyAdmin;
 import io.iris.gateway.governance.VirtualKeySpec;
 import io.iris.gateway.providers.ProviderAdmin;
+import io.iris.gateway.proxy.ProxyService;
+import io.iris.gateway.snapshot.CallerGrant;
 import io.iris.gateway.web.admin.VirtualKeyViews.VirtualKeyView;
+import io.iris.gateway.web.errors.Problem;
 import io.iris.gateway.web.json.JsonBodies;
 import io.iris.gateway.web.json.JsonInput;
 import jakarta.inject.Inject;
@@ -17,11 +21,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 @Path("api/virtual-keys")
@@ -33,10 +41,39 @@ public class VirtualKeyResource {
     @Inject
     ProviderAdmin providers;
 
+    @Inject
+    ProxyService proxy;
+
     @GET
     public ListView<VirtualKeyView> list() {
         Map<UUID, String> names = providers.namesById();
         return new ListView<>(keys.list().stream().map(k -> VirtualKeyViews.of(k, names, null)).toList());
+    }
+
+    /**
+     * The calling application's own key, with its budgets, rate limit and their usage (written from the live
+     * counters every second): the virtual key itself is the credential, in any header the data plane accepts.
+     */
+    @GET
+    @Path("self")
+    public Response self(@Context HttpHeaders headers) {
+        Map<String, String> lowerCased = new HashMap<>();
+        headers.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                lowerCased.putIfAbsent(name.toLowerCase(Locale.ROOT), values.get(0));
+            }
+        });
+        try {
+            Optional<CallerGrant> caller = proxy.authenticate(lowerCased);
+            if (caller.isEmpty()) {
+                return Problem.of(Response.Status.UNAUTHORIZED, "unauthorized",
+                        "this endpoint needs a virtual key as its credential");
+            }
+            return Response.ok(get(caller.get().id().toString())).build();
+        } catch (GatewayException refused) {
+            return Problem.of(Response.Status.fromStatusCode(refused.status()), refused.type().wireType(),
+                    refused.getMessage());
+        }
     }
 
     @GET
