@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class GovernanceIT {
     /** The mock answers "Say hello" with 2 prompt and 4 completion tokens; at $1 a token that is $6. */
-    private static final double REQUEST_COST = 6.0;
+    static final double REQUEST_COST = 6.0;
 
     @Test
     void chat_requestLimitOfFiveAndHundredParallelRequests_exactlyFiveServed() throws Exception {
@@ -200,31 +200,46 @@ class GovernanceIT {
         assertTrue(byCustomer.body().contains("customer '" + customer + "'"), byCustomer.body());
     }
 
+    @Test
+    void chat_tokenLimitReached_429TokenLimited() {
+        String target = provider("openai", scriptedKey(""));
+        String vk = virtualKey(object().add("rate_limit", object().add("token_max_limit", 5)
+                .add("token_reset_duration", "1h")));
+
+        HttpResponse<String> first = chat(vk, target + "/gpt-4o");
+        HttpResponse<String> second = chat(vk, target + "/gpt-4o");
+
+        assertEquals(200, first.statusCode(), "admitted while usage is below the limit; it uses 6 tokens");
+        assertEquals(429, second.statusCode(), second.body());
+        assertTrue(second.body().contains("token_limited"), second.body());
+        assertTrue(second.headers().firstValue("retry-after").isPresent());
+    }
+
     // --- helpers
 
-    private static JsonObjectBuilder budgetOf(double usd) {
+    static JsonObjectBuilder budgetOf(double usd) {
         return object().add("max_limit", usd).add("reset_duration", "1d");
     }
 
     /** An OpenAI-type provider whose gpt-4o costs $1 per input and output token. */
-    private static String pricedProvider(String key) {
+    static String pricedProvider(String key) {
         String name = provider("openai", key);
         created("/api/pricing", object().add("provider", name).add("model", "gpt-4o")
                 .add("input_per_million", 1_000_000).add("output_per_million", 1_000_000));
         return name;
     }
 
-    private static String virtualKey(JsonObjectBuilder body) {
+    static String virtualKey(JsonObjectBuilder body) {
         return created("/api/virtual-keys", body.add("name", unique("gov-vk"))).getString("value");
     }
 
-    private static JsonObject created(String path, JsonObjectBuilder body) {
+    static JsonObject created(String path, JsonObjectBuilder body) {
         Reply reply = admin("POST", path, body.build());
         assertEquals(201, reply.status(), reply.toString());
         return reply.json();
     }
 
-    private static HttpResponse<String> chat(String vk, String model) {
+    static HttpResponse<String> chat(String vk, String model) {
         JsonObject body = object().add("model", model).add("max_tokens", 1)
                 .add("messages", array(object().add("role", "user").add("content", "Say hello"))).build();
         return call("POST", "/v1/chat/completions", body.toString(), Map.of("Authorization", "Bearer " + vk));

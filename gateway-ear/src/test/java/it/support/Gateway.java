@@ -69,6 +69,33 @@ public final class Gateway {
         throw new IllegalStateException("the gateway never became ready: " + last);
     }
 
+    /**
+     * Stops and starts the server the tests run against (with the environment of this JVM, which is the build's)
+     * and waits until it is ready again. For tests of what survives a restart; slow (tens of seconds).
+     */
+    public static synchronized void restart() {
+        Path server = SERVER_DIR.toAbsolutePath().getParent().getParent().getParent().resolve("bin/server");
+        run(server.toString(), "stop", SERVER_DIR.getFileName().toString());
+        run(server.toString(), "start", SERVER_DIR.getFileName().toString());
+        awaitReady();
+    }
+
+    private static void run(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("timed out: " + String.join(" ", command));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String adminToken() {
         String fromEnvironment = System.getenv("IRIS_ADMIN_TOKEN");
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
