@@ -215,6 +215,23 @@ class GovernanceIT {
         assertTrue(second.headers().firstValue("retry-after").isPresent());
     }
 
+    @Test
+    void chat_modelWithoutPrice_servedAtNoCostAndCountedInTheWarningMetric() {
+        String provider = provider("openai", scriptedKey(""));
+        String model = unique("unpriced");
+        String vk = virtualKey(object().add("budgets", array(budgetOf(0.000001))));
+
+        HttpResponse<String> first = chat(vk, provider + "/" + model);
+        HttpResponse<String> second = chat(vk, provider + "/" + model);
+
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals(200, second.statusCode(), "no price, no cost: the tiny budget is never used");
+        Reply metrics = it.support.Gateway.send("GET", "/metrics", null, null, null);
+        String line = metrics.body().lines().filter(l -> l.startsWith("iris_unpriced_calls_total")
+                && l.contains("model=\"" + model + "\"")).findFirst().orElse("");
+        assertTrue(line.endsWith(" 2.0") || line.endsWith(" 2"), "metric line: '" + line + "'");
+    }
+
     // --- helpers
 
     static JsonObjectBuilder budgetOf(double usd) {

@@ -26,13 +26,22 @@ final class CallAccounting {
     private final BudgetAccountant accountant;
     private final CallerIdentity caller;
     private final RequestJson body;
+    private final UnpricedCalls unpriced;
     private long promptTokens = -1;
 
-    CallAccounting(GatewaySnapshot snapshot, BudgetAccountant accountant, CallerIdentity caller, RequestJson body) {
+    /** Where a call to a model without a price is counted (the warning metric). */
+    @FunctionalInterface
+    interface UnpricedCalls {
+        void count(String provider, String model);
+    }
+
+    CallAccounting(GatewaySnapshot snapshot, BudgetAccountant accountant, CallerIdentity caller, RequestJson body,
+                   UnpricedCalls unpriced) {
         this.snapshot = snapshot;
         this.accountant = accountant;
         this.caller = caller;
         this.body = body;
+        this.unpriced = unpriced;
     }
 
     BudgetAccountant.Admission admit(Target target) {
@@ -42,7 +51,12 @@ final class CallAccounting {
     }
 
     long costMicros(Target target, Usage usage) {
-        return rate(target).map(rate -> rate.costMicros(usage)).orElse(0L);
+        Optional<PriceBook.Rate> rate = rate(target);
+        if (rate.isEmpty()) {
+            unpriced.count(target.provider().name(), target.model());
+            return 0;
+        }
+        return rate.get().costMicros(usage);
     }
 
     private Optional<PriceBook.Rate> rate(Target target) {

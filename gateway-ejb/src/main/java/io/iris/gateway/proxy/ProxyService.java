@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The data-plane pipeline: authenticate the virtual key against the snapshot, read the few body fields that
@@ -38,6 +40,12 @@ public class ProxyService {
 
     @Inject
     Accounting accounting;
+
+    @Inject
+    MetricRegistry metrics;
+
+    /** Calls served at no cost because their model has no price (labels come from configuration, so bounded). */
+    static final String UNPRICED = "iris_unpriced_calls";
 
     private ProxyCall.Collaborators collaborators;
     private final RoutingEngine routing = new RoutingEngine(RandomSource.threadLocal());
@@ -65,12 +73,17 @@ public class ProxyService {
                     snapshot.config().routingChainMaxDepth());
             Target first = TargetResolver.resolve(decision, caller, snapshot);
             CallAccounting governance = new CallAccounting(snapshot, accounting.accountant(),
-                    caller.map(RoutingInputs::identity).orElse(CallerIdentity.NONE), body);
+                    caller.map(RoutingInputs::identity).orElse(CallerIdentity.NONE), body, this::countUnpriced);
             new ProxyCall(request, sink, snapshot, caller, body, stream, decision.fallbacks().orElse(fallbacks),
                     decision, governance, collaborators).start(first);
         } catch (GatewayException e) {
             respondWithError(sink, request, e, Map.of());
         }
+    }
+
+    /** A served call whose model has no price: it cost 0, and operators should add one to /api/pricing. */
+    private void countUnpriced(String provider, String model) {
+        metrics.counter(UNPRICED, new Tag("provider", provider), new Tag("model", model)).inc();
     }
 
     /** The virtual key of a request that needs nothing but it (model listing). */
