@@ -36,7 +36,8 @@ public final class Bench {
      * the admin token), {@code bench.rates} (500,1000,2000,5000), {@code bench.warmup} and {@code bench.measure}
      * (seconds per run, 10 and 20), {@code bench.initialWarmup} (seconds of ramped warm-up per path before the table, 120),
      * {@code bench.delayMs}/{@code bench.delayRate} (the slow-upstream run, 1000 ms at 1,000 req/s),
-     * {@code bench.search} (true), {@code bench.searchMax} (20000), {@code bench.mode} (full, or load: one run against
+     * {@code bench.search} (true), {@code bench.searchMax} (20000), {@code bench.mode} (full; governance: governance off
+     * against on at {@code bench.loadRate}, three alternated pairs; or load: one run against
      * {@code bench.loadTarget}, gateway or direct, at {@code bench.loadRate} for {@code bench.loadSeconds}, for
      * profiling), {@code bench.out}.
      */
@@ -49,7 +50,9 @@ public final class Bench {
             LoadGenerator load = new LoadGenerator(settings.clientThreads(), settings.maxConnections());
             Bench bench = new Bench(settings, load);
             bench.setUp(mock);
-            if (settings.mode().equals("load")) {
+            if (settings.mode().equals("governance")) {
+                bench.governanceOnOff(setup(mock, settings));
+            } else if (settings.mode().equals("load")) {
                 Target target = settings.loadTarget().equals("direct") ? bench.directFast : bench.gatewayFast;
                 RunResult run = load.run(target, settings.loadRate(), settings.warmup(), settings.loadSeconds(), 0);
                 System.out.println(run.line());
@@ -79,6 +82,48 @@ public final class Bench {
         setup.check(gatewayFast);
         System.out.println("bench: gateway " + settings.gateway() + " -> provider " + fast + " -> mock "
                 + mock.openAiBaseUrl(0));
+    }
+
+    /** The governed path, set up on the same fast provider as {@link #gatewayFast}. */
+    private static Target setup(MockUpstream mock, Settings settings) throws Exception {
+        GatewaySetup setup = new GatewaySetup(settings.gateway(), settings.serverDir());
+        String provider = setup.provider("governed", mock.openAiBaseUrl(0));
+        String key = setup.governedVirtualKey(provider);
+        Target governed = new Target("gov-on", URI.create(settings.gateway() + "/v1/chat/completions"), key,
+                Target.chatBody(provider + "/" + MockUpstream.MODEL));
+        setup.check(governed);
+        return governed;
+    }
+
+    /**
+     * Governance off (a key without budgets or limits) against on (a key with a budget, a request and a token limit,
+     * and a priced model) at {@code bench.loadRate}, alternated three times after a ramped warm-up of both, so that
+     * drift on the machine falls on both sides. Prints every run and the medians of their p50s.
+     */
+    private void governanceOnOff(Target governed) throws Exception {
+        int[] ramp = {200, 500, 1000, 2000, 3000};
+        int step = Math.max(1, settings.initialWarmup() / ramp.length / 2);
+        for (Target target : List.of(gatewayFast, governed)) {
+            for (int rate : ramp) {
+                System.out.println("  (warm-up) " + load.run(target, rate, 0, step, 0).line());
+            }
+        }
+        List<Long> off = new ArrayList<>();
+        List<Long> on = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            RunResult without = load.run(gatewayFast, settings.loadRate(), settings.warmup(), settings.measure(), 0);
+            System.out.println("gov-off " + without.line());
+            pause();
+            RunResult with = load.run(governed, settings.loadRate(), settings.warmup(), settings.measure(), 0);
+            System.out.println("gov-on  " + with.line());
+            pause();
+            off.add(without.p50());
+            on.add(with.p50());
+        }
+        off.sort(null);
+        on.sort(null);
+        System.out.printf(Locale.ROOT, "governance at %d req/s: median p50 off %d µs, on %d µs, difference %+d µs%n",
+                settings.loadRate(), off.get(1) / 1000, on.get(1) / 1000, (on.get(1) - off.get(1)) / 1000);
     }
 
     private void full() throws Exception {

@@ -71,7 +71,24 @@ final class GatewaySetup {
 
     /** Creates a virtual key that may use every provider; its secret value. */
     String virtualKey() throws IOException, InterruptedException {
-        String answer = created(call("POST", "/api/virtual-keys", "{\"name\":\"bench-vk-" + suffix + "\"}", token));
+        return virtualKey("bench-vk-" + suffix, "");
+    }
+
+    /**
+     * A virtual key under governance that never refuses: a budget and a request and token limit far above what
+     * the benchmark spends, and a price for {@code provider}'s model so every call is costed and settled.
+     */
+    String governedVirtualKey(String provider) throws IOException, InterruptedException {
+        created(call("POST", "/api/pricing", "{\"provider\":\"" + provider + "\",\"model\":\"" + MockUpstream.MODEL
+                + "\",\"input_per_million\":1,\"output_per_million\":2}", token));
+        return virtualKey("bench-governed-vk-" + suffix, ",\"budgets\":[{\"max_limit\":1000000,\"reset_duration\":\"1d\"}],"
+                + "\"rate_limit\":{\"request_max_limit\":1000000000,\"request_reset_duration\":\"1d\","
+                + "\"token_max_limit\":1000000000000,\"token_reset_duration\":\"1d\"}");
+    }
+
+    private String virtualKey(String name, String extraFields) throws IOException, InterruptedException {
+        String answer = created(call("POST", "/api/virtual-keys", "{\"name\":\"" + name + "\"" + extraFields + "}",
+                token));
         Matcher value = VALUE.matcher(answer);
         if (!value.find()) {
             throw new IllegalStateException("the virtual key answer has no value: " + answer);
