@@ -25,12 +25,4 @@ public final class ProviderAdapters {
         }
         return adapter;
     }
-
-    /** A usable key of the target's provider, picked by weight. */
-    static UpstreamKey pickKey(Target target) {
-        List<UpstreamKey> keys = target.provider().usableKeys(target.model(), target.keyIds());
-        return Weighted.pick(keys, UpstreamKey::weight).orElseThrow(() -> new GatewayException(
-                ErrorType.UPSTREAM_ERROR, "provider '" + target.provider().name()
-                + "' has no enabled key for the model '" + target.model() + "'"));
-    }
 }

@@ -19,6 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One client request on its way through the targets: the first choice, then each fallback while the upstream
@@ -43,8 +47,10 @@ final class ProxyCall {
     private Map<String, String> firstFailureHeaders = Map.of();
     private volatile UpstreamClient.Cancellation inFlight;
 
-    /** What a call needs from the service: the upstream client and the adapters. */
-    record Collaborators(UpstreamClient client, ProviderAdapters adapters) {
+    private volatile boolean clientGone;
+
+    /** What a call needs from the service: the upstream client, the adapters, and a timer for retry backoff. */
+    record Collaborators(UpstreamClient client, ProviderAdapters adapters, ScheduledExecutorService retryTimer) {
     }
 
     ProxyCall(ProxyRequest request, ClientSink sink, GatewaySnapshot snapshot, Optional<CallerGrant> caller,
@@ -61,6 +67,7 @@ final class ProxyCall {
         this.accounting = accounting;
         this.with = with;
         sink.onDisconnect(() -> {
+            clientGone = true;
             UpstreamClient.Cancellation call = inFlight;
             if (call != null) {
                 call.cancel();
@@ -73,8 +80,16 @@ final class ProxyCall {
     }
 
     private void attempt(int index, Target target) {
+        attempt(index, new TargetTries(target));
+    }
+
+    private void attempt(int index, TargetTries tries) {
+        if (clientGone) {
+            return;
+        }
+        Target target = tries.target();
         try {
-            UpstreamKey key = ProviderAdapters.pickKey(target);
+            UpstreamKey key = tries.nextKey();
             UpstreamRequest upstream = with.adapters().forType(target.provider().type())
                     .prepare(request.endpoint(), target.provider(), key, target.model(), body, stream);
             int idle = stream ? target.provider().network().streamIdleTimeoutMs()
@@ -85,7 +100,7 @@ final class ProxyCall {
                 return;
             }
             inFlight = with.client().send(upstream, target.provider().network(), idle,
-                    new Attempt(index, target, key, upstream, admission));
+                    new Attempt(index, tries, key, upstream, admission));
         } catch (GatewayException e) {
             failed(index, target, e, Map.of());
         } catch (IllegalArgumentException untranslatable) {
@@ -107,6 +122,27 @@ final class ProxyCall {
             ProxyService.respondWithError(sink, request, refusal, headers);
         } else {
             failed(index, target, refusal, headers);
+        }
+    }
+
+    /**
+     * An attempt failed before the client saw a byte: retry the provider (at once with another key, or after a
+     * backoff on the timer), move to the next target, or answer, as {@link RetryPolicy} decides.
+     */
+    private void retryOrFail(int index, TargetTries tries, RetryPolicy.Decision decision, GatewayException failure,
+                             Map<String, String> headers) {
+        switch (decision.action()) {
+            case RETRY -> {
+                tries.apply(decision);
+                if (decision.delayMs() <= 0) {
+                    attempt(index, tries);
+                } else {
+                    with.retryTimer().schedule(() -> attempt(index, tries), decision.delayMs(),
+                            TimeUnit.MILLISECONDS);
+                }
+            }
+            case NEXT_TARGET -> failed(index, tries.target(), failure, headers);
+            case ANSWER -> ProxyService.respondWithError(sink, request, failure, headers);
         }
     }
 
@@ -145,6 +181,7 @@ final class ProxyCall {
     /** The listener of one upstream attempt. */
     private final class Attempt implements UpstreamListener {
         private final int index;
+        private final TargetTries tries;
         private final Target target;
         private final UpstreamKey key;
         private final UpstreamRequest upstream;
@@ -154,10 +191,11 @@ final class ProxyCall {
         private Map<String, String> upstreamHeaders = Map.of();
         private StreamRelay relay;
 
-        Attempt(int index, Target target, UpstreamKey key, UpstreamRequest upstream,
+        Attempt(int index, TargetTries tries, UpstreamKey key, UpstreamRequest upstream,
                 BudgetAccountant.Admission admission) {
             this.index = index;
-            this.target = target;
+            this.tries = tries;
+            this.target = tries.target();
             this.key = key;
             this.upstream = upstream;
             this.admission = admission;
@@ -208,11 +246,9 @@ final class ProxyCall {
                         buffer.toByteArray(), key.value());
                 Map<String, String> keep = upstreamHeaders.containsKey("retry-after")
                         ? Map.of("retry-after", upstreamHeaders.get("retry-after")) : Map.of();
-                if (UpstreamFailures.fallsBack(status)) {
-                    failed(index, target, failure, keep);
-                } else {
-                    ProxyService.respondWithError(sink, request, failure, keep);
-                }
+                retryOrFail(index, tries, RetryPolicy.afterStatus(status, retryAfterSeconds(), tries.retriesDone(),
+                        target.provider().network(), tries.anotherKey(), ThreadLocalRandom.current()::nextDouble),
+                        failure, keep);
             }
         }
 
@@ -233,6 +269,14 @@ final class ProxyCall {
             sink.complete();
         }
 
+        private OptionalLong retryAfterSeconds() {
+            String value = upstreamHeaders.getOrDefault("retry-after", "").strip();
+            if (value.isEmpty() || value.length() > 9 || !value.chars().allMatch(Character::isDigit)) {
+                return OptionalLong.empty();
+            }
+            return OptionalLong.of(Long.parseLong(value));
+        }
+
         private Usage usageOf(byte[] raw) {
             try {
                 return upstream.codec().usage(raw);
@@ -251,7 +295,8 @@ final class ProxyCall {
                 settle(relay.usage());
             } else {
                 admission.release(Instant.now());
-                failed(index, target, failure, Map.of());
+                retryOrFail(index, tries, RetryPolicy.afterFailure(tries.retriesDone(), target.provider().network(),
+                        ThreadLocalRandom.current()::nextDouble), failure, Map.of());
             }
         }
     }

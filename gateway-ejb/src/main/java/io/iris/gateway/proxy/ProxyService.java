@@ -14,6 +14,7 @@ import io.iris.gateway.snapshot.GatewaySnapshot;
 import io.iris.gateway.snapshot.Snapshots;
 import io.iris.gateway.upstream.UpstreamClient;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -22,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -50,9 +53,22 @@ public class ProxyService {
     private ProxyCall.Collaborators collaborators;
     private final RoutingEngine routing = new RoutingEngine(RandomSource.threadLocal());
 
+    private ScheduledExecutorService retryTimer;
+
     @PostConstruct
     void init() {
-        collaborators = new ProxyCall.Collaborators(client, StandardAdapters.create());
+        // One daemon thread that only hands delayed retries back to the upstream client: no request waits on it.
+        retryTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "iris-retry-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        collaborators = new ProxyCall.Collaborators(client, StandardAdapters.create(), retryTimer);
+    }
+
+    @PreDestroy
+    void stop() {
+        retryTimer.shutdownNow();
     }
 
     /** Serves one request; returns at once, the answer arrives in {@code sink} later. */

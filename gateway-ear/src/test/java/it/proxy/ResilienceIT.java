@@ -1,0 +1,158 @@
+package it.proxy;
+
+import static it.proxy.DataPlane.MOCK;
+import static it.proxy.DataPlane.chat;
+import static it.proxy.DataPlane.post;
+import static it.proxy.DataPlane.scriptedKey;
+import static it.proxy.DataPlane.virtualKey;
+import static it.support.Bodies.array;
+import static it.support.Bodies.object;
+import static it.support.Bodies.strings;
+import static it.support.Gateway.admin;
+import static it.support.Gateway.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import it.support.Gateway.Reply;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Retries and key rotation on one target (API.md §3), against the scripted mock: each test asserts what the client
+ * got, the calls the mock received, and (where a wait is involved) the time taken.
+ */
+class ResilienceIT {
+
+    /** An OpenAI-type provider with the given keys, retrying up to {@code maxRetries} after 100 ms (cap 2 s). */
+    private static String provider(int maxRetries, String... keyValues) {
+        String name = unique("res");
+        JsonArrayBuilder keys = jakarta.json.Json.createArrayBuilder();
+        for (int i = 0; i < keyValues.length; i++) {
+            keys.add(object().add("name", "k" + i).add("value", keyValues[i]));
+        }
+        Reply created = admin("POST", "/api/providers", object().add("name", name).add("type", "openai")
+                .add("base_url", MOCK.openAiBaseUrl()).add("models", strings("gpt-4o")).add("keys", keys)
+                .add("network", object().add("max_retries", maxRetries).add("retry_backoff_initial_ms", 100)
+                        .add("retry_backoff_max_ms", 2000).add("request_timeout_ms", 1000)
+                        .add("connect_timeout_ms", 1000)).build());
+        assertEquals(201, created.status(), created.toString());
+        return name;
+    }
+
+    private static Reply send(String provider) {
+        return post("/v1/chat/completions", virtualKey(), chat(provider + "/gpt-4o"));
+    }
+
+    @Test
+    void chat_503ThenOk_oneRetryServes() {
+        String key = scriptedKey("status=503;fail_times=1");
+        String provider = provider(1, key);
+
+        Reply reply = send(provider);
+
+        assertEquals(200, reply.status(), reply.toString());
+        assertEquals(2, MOCK.requestsWithKey(key).size());
+    }
+
+    @Test
+    void chat_503Always_retriesSpentThen502() {
+        String key = scriptedKey("status=503");
+        String provider = provider(2, key);
+
+        long start = System.nanoTime();
+        Reply reply = send(provider);
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals(502, reply.status(), reply.toString());
+        assertEquals(3, MOCK.requestsWithKey(key).size(), "the first call and two retries");
+        assertTrue(tookMs >= 50 + 100, "backoff of at least 50 ms then 100 ms, took " + tookMs + " ms");
+    }
+
+    @Test
+    void chat_400_notRetried() {
+        String key = scriptedKey("status=400");
+        String provider = provider(3, key);
+
+        Reply reply = send(provider);
+
+        assertEquals(400, reply.status(), reply.toString());
+        assertEquals(1, MOCK.requestsWithKey(key).size());
+    }
+
+    @Test
+    void chat_429OnOneOfTwoKeys_servedByTheOtherAtOnce() {
+        String limited = scriptedKey("status=429;retry_after=30");
+        String healthy = scriptedKey("");
+        String provider = provider(0, limited, healthy);
+
+        for (int i = 0; i < 4; i++) {
+            assertEquals(200, send(provider).status());
+        }
+
+        assertEquals(4, MOCK.requestsWithKey(healthy).size());
+        assertTrue(MOCK.requestsWithKey(limited).size() <= 4);
+    }
+
+    @Test
+    void chat_429WithShortRetryAfterOnTheOnlyKey_waitsAndRetries() {
+        String key = scriptedKey("status=429;retry_after=1;fail_times=1");
+        String provider = provider(1, key);
+
+        long start = System.nanoTime();
+        Reply reply = send(provider);
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals(200, reply.status(), reply.toString());
+        assertEquals(2, MOCK.requestsWithKey(key).size());
+        assertTrue(tookMs >= 1000, "waited Retry-After (1 s), took " + tookMs + " ms");
+    }
+
+    @Test
+    void chat_revokedKey_movesToTheNextKeyWithoutCountingARetry() {
+        String revoked = scriptedKey("status=401");
+        String good = scriptedKey("");
+        String provider = provider(0, revoked, good);
+
+        for (int i = 0; i < 4; i++) {
+            assertEquals(200, send(provider).status());
+        }
+
+        assertEquals(4, MOCK.requestsWithKey(good).size());
+    }
+
+    @Test
+    void chat_everyKeyRevoked_firstErrorWithoutTheKey() {
+        String first = scriptedKey("status=401");
+        String second = scriptedKey("status=403");
+        String provider = provider(2, first, second);
+
+        Reply reply = send(provider);
+
+        assertTrue(reply.status() == 401 || reply.status() == 403, reply.toString());
+        assertTrue(!reply.body().contains(first) && !reply.body().contains(second));
+        assertEquals(1, MOCK.requestsWithKey(first).size());
+        assertEquals(1, MOCK.requestsWithKey(second).size());
+    }
+
+    @Test
+    void chat_portClosed_retriedThenNextTargetServes() {
+        String dead = unique("res-dead");
+        assertEquals(201, admin("POST", "/api/providers", object().add("name", dead).add("type", "openai")
+                .add("base_url", "http://127.0.0.1:1/v1").add("models", strings("gpt-4o"))
+                .add("keys", array(object().add("name", "k").add("value", "sk-dead-" + unique("k"))))
+                .add("network", object().add("max_retries", 1).add("retry_backoff_initial_ms", 50)
+                        .add("connect_timeout_ms", 500)).build()).status());
+        String backupKey = scriptedKey("");
+        String backup = provider(0, backupKey);
+        JsonObject body = object().add("model", dead + "/gpt-4o").add("fallbacks", strings(backup + "/"))
+                .add("messages", array(object().add("role", "user").add("content", "hi"))).build();
+
+        Reply reply = DataPlane.post("/v1/chat/completions", body.toString(),
+                Map.of("Authorization", "Bearer " + virtualKey()));
+
+        assertEquals(200, reply.status(), reply.toString());
+        assertEquals(1, MOCK.requestsWithKey(backupKey).size());
+    }
+}
