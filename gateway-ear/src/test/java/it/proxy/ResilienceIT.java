@@ -155,4 +155,26 @@ class ResilienceIT {
         assertEquals(200, reply.status(), reply.toString());
         assertEquals(1, MOCK.requestsWithKey(backupKey).size());
     }
+
+    @Test
+    void chat_oneOfThreeKeysAlways500_circuitOpensAfterFiveFailuresAndItGetsNoMoreTraffic() {
+        String broken = scriptedKey("status=500");
+        String a = scriptedKey("");
+        String b = scriptedKey("");
+        String provider = provider(2, broken, a, b);
+
+        for (int i = 0; i < 60; i++) {
+            assertEquals(200, send(provider).status(), "retried on a healthy key");
+        }
+
+        assertEquals(5, MOCK.requestsWithKey(broken).size(), "five failures in a row open the circuit");
+        JsonObject health = admin("GET", "/api/health/targets").json().getJsonArray("data")
+                .getValuesAs(JsonObject.class).stream().filter(p -> p.getString("provider").equals(provider))
+                .findFirst().orElseThrow();
+        JsonObject brokenKey = health.getJsonArray("keys").getValuesAs(JsonObject.class).stream()
+                .filter(k -> k.getString("key_name").equals("k0")).findFirst().orElseThrow();
+        assertEquals("open", brokenKey.getString("circuit"));
+        assertEquals(0.0, brokenKey.getJsonNumber("effective_weight").doubleValue());
+        assertEquals(60, MOCK.requestsWithKey(a).size() + MOCK.requestsWithKey(b).size());
+    }
 }

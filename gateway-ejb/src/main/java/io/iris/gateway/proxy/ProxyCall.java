@@ -11,9 +11,12 @@ import io.iris.gateway.routing.RoutingDecision;
 import io.iris.gateway.snapshot.CallerGrant;
 import io.iris.gateway.snapshot.GatewaySnapshot;
 import io.iris.gateway.snapshot.UpstreamKey;
+import io.iris.gateway.upstream.KeyHealth;
+import io.iris.gateway.upstream.KeyHealthRegistry;
 import io.iris.gateway.upstream.UpstreamClient;
 import io.iris.gateway.upstream.UpstreamListener;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +53,8 @@ final class ProxyCall {
     private volatile boolean clientGone;
 
     /** What a call needs from the service: the upstream client, the adapters, and a timer for retry backoff. */
-    record Collaborators(UpstreamClient client, ProviderAdapters adapters, ScheduledExecutorService retryTimer) {
+    record Collaborators(UpstreamClient client, ProviderAdapters adapters, ScheduledExecutorService retryTimer,
+                         KeyHealthRegistry health) {
     }
 
     ProxyCall(ProxyRequest request, ClientSink sink, GatewaySnapshot snapshot, Optional<CallerGrant> caller,
@@ -80,7 +84,7 @@ final class ProxyCall {
     }
 
     private void attempt(int index, Target target) {
-        attempt(index, new TargetTries(target));
+        attempt(index, new TargetTries(target, with.health()));
     }
 
     private void attempt(int index, TargetTries tries) {
@@ -88,25 +92,36 @@ final class ProxyCall {
             return;
         }
         Target target = tries.target();
+        UpstreamKey key = null;
         try {
-            UpstreamKey key = tries.nextKey();
+            key = tries.nextKey();
             UpstreamRequest upstream = with.adapters().forType(target.provider().type())
                     .prepare(request.endpoint(), target.provider(), key, target.model(), body, stream);
             int idle = stream ? target.provider().network().streamIdleTimeoutMs()
                     : target.provider().network().requestTimeoutMs();
             BudgetAccountant.Admission admission = accounting.admit(target);
             if (!admission.admitted()) {
+                with.health().of(key.id()).abandon();
                 refused(index, target, admission);
                 return;
             }
             inFlight = with.client().send(upstream, target.provider().network(), idle,
                     new Attempt(index, tries, key, upstream, admission));
         } catch (GatewayException e) {
+            abandon(key);
             failed(index, target, e, Map.of());
         } catch (IllegalArgumentException untranslatable) {
+            abandon(key);
             // The request cannot be put into the provider's wire format: the client's to fix, not a fallback's.
             ProxyService.respondWithError(sink, request, new GatewayException(ErrorType.INVALID_REQUEST,
                     untranslatable.getMessage()), Map.of());
+        }
+    }
+
+    /** A key taken for an attempt that was never sent: if it was a half-open probe, another request may probe. */
+    private void abandon(UpstreamKey key) {
+        if (key != null) {
+            with.health().of(key.id()).abandon();
         }
     }
 
@@ -187,6 +202,7 @@ final class ProxyCall {
         private final UpstreamRequest upstream;
         private final BudgetAccountant.Admission admission;
         private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private final long startedNanos = System.nanoTime();
         private int status;
         private Map<String, String> upstreamHeaders = Map.of();
         private StreamRelay relay;
@@ -209,6 +225,13 @@ final class ProxyCall {
         public void onHead(int status, Map<String, String> headers) {
             this.status = status;
             this.upstreamHeaders = headers;
+            KeyHealth health = with.health().of(key.id());
+            if (status >= 500 || status == 401 || status == 403) {
+                health.failure(Instant.now());
+            } else {
+                // Any other answer, a 429 or a client error included, shows the key is there and working.
+                health.success(Duration.ofNanos(System.nanoTime() - startedNanos));
+            }
             String contentType = headers.getOrDefault("content-type", "");
             if (stream && status / 100 == 2 && contentType.startsWith("text/event-stream")) {
                 relay = upstream.codec().stream();
@@ -287,6 +310,11 @@ final class ProxyCall {
 
         @Override
         public void onFailure(Exception cause) {
+            if (clientGone) {
+                with.health().of(key.id()).abandon();
+            } else {
+                with.health().of(key.id()).failure(Instant.now());
+            }
             GatewayException failure = UpstreamFailures.ofException(target.provider().name(), cause);
             if (relay != null) {
                 sink.write(relay.onFailure(failure.getMessage()));

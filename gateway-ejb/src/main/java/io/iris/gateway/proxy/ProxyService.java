@@ -12,6 +12,7 @@ import io.iris.gateway.routing.RoutingEngine;
 import io.iris.gateway.snapshot.CallerGrant;
 import io.iris.gateway.snapshot.GatewaySnapshot;
 import io.iris.gateway.snapshot.Snapshots;
+import io.iris.gateway.upstream.KeyHealthRegistry;
 import io.iris.gateway.upstream.UpstreamClient;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -47,6 +48,9 @@ public class ProxyService {
     @Inject
     MetricRegistry metrics;
 
+    @Inject
+    KeyHealthRegistry health;
+
     /** Calls served at no cost because their model has no price (labels come from configuration, so bounded). */
     static final String UNPRICED = "iris_unpriced_calls";
 
@@ -63,7 +67,7 @@ public class ProxyService {
             thread.setDaemon(true);
             return thread;
         });
-        collaborators = new ProxyCall.Collaborators(client, StandardAdapters.create(), retryTimer);
+        collaborators = new ProxyCall.Collaborators(client, StandardAdapters.create(), retryTimer, health);
     }
 
     @PreDestroy

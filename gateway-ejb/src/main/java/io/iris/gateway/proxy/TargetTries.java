@@ -3,6 +3,9 @@ package io.iris.gateway.proxy;
 import io.iris.gateway.common.ErrorType;
 import io.iris.gateway.common.GatewayException;
 import io.iris.gateway.snapshot.UpstreamKey;
+import io.iris.gateway.upstream.KeyHealthRegistry;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,12 +19,14 @@ import java.util.UUID;
  */
 final class TargetTries {
     private final Target target;
+    private final KeyHealthRegistry health;
     private final Set<UUID> dropped = new HashSet<>();
     private int retriesDone;
     private UpstreamKey last;
 
-    TargetTries(Target target) {
+    TargetTries(Target target, KeyHealthRegistry health) {
         this.target = target;
+        this.health = health;
     }
 
     Target target() {
@@ -32,16 +37,28 @@ final class TargetTries {
         return retriesDone;
     }
 
-    /** A key for the next attempt, by weight, preferring one other than the last attempt's. */
+    /**
+     * A key for the next attempt, by weight, preferring one other than the last attempt's, among the keys whose
+     * circuit lets a request through (a half-open key is taken as its probe).
+     *
+     * @throws GatewayException when no key is left: every key dropped or open, so the target has failed
+     */
     UpstreamKey nextKey() {
-        List<UpstreamKey> usable = usable();
+        Instant now = Instant.now();
+        List<UpstreamKey> usable = usable().stream().filter(k -> health.of(k.id()).available(now)).toList();
         List<UpstreamKey> fresh = last == null ? usable
                 : usable.stream().filter(k -> !k.id().equals(last.id())).toList();
-        last = Weighted.pick(fresh.isEmpty() ? usable : fresh, UpstreamKey::weight)
-                .orElseThrow(() -> new GatewayException(ErrorType.UPSTREAM_ERROR, "provider '"
-                        + target.provider().name() + "' has no usable key left for the model '" + target.model()
-                        + "'"));
-        return last;
+        List<UpstreamKey> candidates = new ArrayList<>(fresh.isEmpty() ? usable : fresh);
+        while (!candidates.isEmpty()) {
+            UpstreamKey picked = Weighted.pick(candidates, UpstreamKey::weight).orElseThrow();
+            if (health.of(picked.id()).tryAcquire(now)) {
+                last = picked;
+                return picked;
+            }
+            candidates.remove(picked);
+        }
+        throw new GatewayException(ErrorType.UPSTREAM_ERROR, "provider '" + target.provider().name()
+                + "' has no usable key left for the model '" + target.model() + "'");
     }
 
     /** Whether the provider has a usable key besides the last attempt's. */
