@@ -163,11 +163,17 @@ class ResilienceIT {
         String b = scriptedKey("");
         String provider = provider(2, broken, a, b);
 
-        for (int i = 0; i < 60; i++) {
+        // Its weight also shrinks with its error rate, so it is picked less and less: send until it has failed
+        // five times (bounded), every request still served by a retry on a healthy key.
+        for (int i = 0; i < 2000 && MOCK.requestsWithKey(broken).size() < 5; i++) {
             assertEquals(200, send(provider).status(), "retried on a healthy key");
         }
+        assertEquals(5, MOCK.requestsWithKey(broken).size());
+        for (int i = 0; i < 100; i++) {
+            assertEquals(200, send(provider).status());
+        }
 
-        assertEquals(5, MOCK.requestsWithKey(broken).size(), "five failures in a row open the circuit");
+        assertEquals(5, MOCK.requestsWithKey(broken).size(), "five failures in a row opened the circuit");
         JsonObject health = admin("GET", "/api/health/targets").json().getJsonArray("data")
                 .getValuesAs(JsonObject.class).stream().filter(p -> p.getString("provider").equals(provider))
                 .findFirst().orElseThrow();
@@ -175,6 +181,26 @@ class ResilienceIT {
                 .filter(k -> k.getString("key_name").equals("k0")).findFirst().orElseThrow();
         assertEquals("open", brokenKey.getString("circuit"));
         assertEquals(0.0, brokenKey.getJsonNumber("effective_weight").doubleValue());
-        assertEquals(60, MOCK.requestsWithKey(a).size() + MOCK.requestsWithKey(b).size());
+    }
+
+    @Test
+    void chat_keyTenTimesSlower_losesItsShareToTheFastKeys() throws InterruptedException {
+        String slow = scriptedKey("delay_ms=150");
+        String fast1 = scriptedKey("");
+        String fast2 = scriptedKey("");
+        String provider = provider(0, slow, fast1, fast2);
+        for (int i = 0; i < 45; i++) {
+            assertEquals(200, send(provider).status());
+        }
+        int slowBefore = MOCK.requestsWithKey(slow).size();
+        Thread.sleep(1500);
+
+        for (int i = 0; i < 60; i++) {
+            assertEquals(200, send(provider).status());
+        }
+
+        int slowAfter = MOCK.requestsWithKey(slow).size() - slowBefore;
+        assertTrue(slowAfter <= 12, "the slow key served " + slowAfter + " of 60 after its weight adapted"
+                + " (a third would be 20)");
     }
 }

@@ -26,6 +26,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -53,6 +56,7 @@ public class ProxyService {
 
     /** Calls served at no cost because their model has no price (labels come from configuration, so bounded). */
     static final String UNPRICED = "iris_unpriced_calls";
+    private static final Logger LOG = Logger.getLogger(ProxyService.class.getName());
 
     private ProxyCall.Collaborators collaborators;
     private final RoutingEngine routing = new RoutingEngine(RandomSource.threadLocal());
@@ -61,13 +65,24 @@ public class ProxyService {
 
     @PostConstruct
     void init() {
-        // One daemon thread that only hands delayed retries back to the upstream client: no request waits on it.
+        // One daemon thread for delayed retries and the weight recomputation: no request waits on it.
         retryTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "iris-retry-timer");
             thread.setDaemon(true);
             return thread;
         });
         collaborators = new ProxyCall.Collaborators(client, StandardAdapters.create(), retryTimer, health);
+        // Key weights follow health; worked out here, once a second, so that requests only read them.
+        retryTimer.scheduleAtFixedRate(this::recomputeKeyWeights, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void recomputeKeyWeights() {
+        try {
+            health.recomputeWeights(snapshots.current().providersInOrder());
+        } catch (RuntimeException e) {
+            // A failed round keeps the previous weights; the timer must keep running for the next one.
+            LOG.log(Level.WARNING, "recomputing key weights failed", e);
+        }
     }
 
     @PreDestroy

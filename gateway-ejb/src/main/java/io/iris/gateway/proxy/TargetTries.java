@@ -38,8 +38,9 @@ final class TargetTries {
     }
 
     /**
-     * A key for the next attempt, by weight, preferring one other than the last attempt's, among the keys whose
-     * circuit lets a request through (a half-open key is taken as its probe).
+     * A key for the next attempt, by effective weight (configured weight adjusted for health), preferring one
+     * other than the last attempt's, among the keys whose circuit lets a request through (a half-open key is taken
+     * as its probe).
      *
      * @throws GatewayException when no key is left: every key dropped or open, so the target has failed
      */
@@ -50,7 +51,7 @@ final class TargetTries {
                 : usable.stream().filter(k -> !k.id().equals(last.id())).toList();
         List<UpstreamKey> candidates = new ArrayList<>(fresh.isEmpty() ? usable : fresh);
         while (!candidates.isEmpty()) {
-            UpstreamKey picked = Weighted.pick(candidates, UpstreamKey::weight).orElseThrow();
+            UpstreamKey picked = Weighted.pick(candidates, health.weights()::effective).orElseThrow();
             if (health.of(picked.id()).tryAcquire(now)) {
                 last = picked;
                 return picked;

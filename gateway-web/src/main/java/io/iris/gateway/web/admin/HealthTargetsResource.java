@@ -17,8 +17,8 @@ import java.time.Instant;
 
 /**
  * {@code GET /api/health/targets}: the live health of every provider key (API.md §3): circuit state, failures in
- * a row, error rate and latency (moving averages), and the weight it gets now (its configured weight while it
- * takes traffic, 0 while its circuit is open). Read from memory; never a database call.
+ * a row, error rate and latency (moving averages), its health factor, and the weight it gets now (configured
+ * weight times health factor, 0 while its circuit is open). Read from memory; never a database call.
  */
 @Path("api/health/targets")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,7 +48,8 @@ public class HealthTargetsResource {
                         .add("latency_ms", state.latencyMs())
                         .add("samples", state.samples())
                         .add("weight", key.weight())
-                        .add("effective_weight", available ? key.weight() : 0.0));
+                        .add("health_factor", health.weights().factor(key.id()))
+                        .add("effective_weight", available ? health.weights().effective(key) : 0.0));
             }
             providers.add(JsonP.PROVIDER.createObjectBuilder().add("provider", provider.name()).add("keys", keys));
         }
