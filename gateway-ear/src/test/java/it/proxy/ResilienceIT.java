@@ -203,4 +203,50 @@ class ResilienceIT {
         assertTrue(slowAfter <= 12, "the slow key served " + slowAfter + " of 60 after its weight adapted"
                 + " (a third would be 20)");
     }
+
+    @Test
+    void chat_upstreamHangsBeforeHeaders_504AfterTheRetryAlsoTimesOut() {
+        String key = scriptedKey("delay_ms=4000");
+        String provider = provider(1, key);
+
+        long start = System.nanoTime();
+        Reply reply = send(provider);
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals(504, reply.status(), reply.toString());
+        assertEquals("upstream_timeout", reply.json().getJsonObject("error").getString("type"));
+        assertEquals(2, MOCK.requestsWithKey(key).size(), "the first call and one retry");
+        assertTrue(tookMs >= 2000 && tookMs < 3900, "two 1 s timeouts and a backoff, took " + tookMs + " ms");
+    }
+
+    @Test
+    void chat_everyKeyFailing_firstErrorQuickly() {
+        String provider = provider(2, scriptedKey("status=500"), scriptedKey("status=500"),
+                scriptedKey("status=500"));
+
+        long start = System.nanoTime();
+        Reply reply = send(provider);
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals(502, reply.status(), reply.toString());
+        assertTrue(tookMs < 2000, "retries bounded by max_retries and a 2 s backoff cap, took " + tookMs + " ms");
+    }
+
+    @Test
+    void chat_fallbackChainWithAnUnconfiguredProvider_skipsIt() {
+        String failing = provider(0, scriptedKey("status=503"));
+        String backupKey = scriptedKey("");
+        String backup = provider(0, backupKey);
+        JsonObject body = object().add("model", failing + "/gpt-4o")
+                .add("fallbacks", strings(unique("no-such-provider") + "/gpt-4o", backup + "/"))
+                .add("messages", array(object().add("role", "user").add("content", "hi"))).build();
+
+        java.net.http.HttpResponse<String> response = DataPlane.call("POST", "/v1/chat/completions",
+                body.toString(), Map.of("Authorization", "Bearer " + virtualKey()));
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(backup, response.headers().firstValue("x-iris-provider").orElseThrow());
+        assertEquals("2", response.headers().firstValue("x-iris-fallback-index").orElseThrow());
+        assertEquals(1, MOCK.requestsWithKey(backupKey).size());
+    }
 }
