@@ -71,16 +71,13 @@ final class CallAccounting {
 
     private long promptTokens() {
         if (promptTokens < 0) {
-            promptTokens = body.promptCharacters() / 4;
+            promptTokens = body.estimatedPromptTokens();
         }
         return promptTokens;
     }
 
     private long maxTokens() {
-        long max = body.integer("max_tokens");
-        if (max == 0) {
-            max = body.integer("max_completion_tokens");
-        }
+        long max = body.maxTokens();
         return max > 0 ? max : DEFAULT_MAX_TOKENS;
     }
 }

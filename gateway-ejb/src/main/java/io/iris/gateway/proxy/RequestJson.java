@@ -118,6 +118,17 @@ public final class RequestJson {
         }).orElse(false);
     }
 
+    /** The prompt-size estimate of API.md §2: prompt characters / 4. */
+    public long estimatedPromptTokens() {
+        return promptCharacters() / 4;
+    }
+
+    /** The output bound the client set: {@code max_tokens}, else {@code max_completion_tokens}; 0 when neither. */
+    public long maxTokens() {
+        long max = integer("max_tokens");
+        return max > 0 ? max : integer("max_completion_tokens");
+    }
+
     /**
      * The prompt's size in characters: the text inside the strings of {@code messages}, {@code prompt},
      * {@code input} and {@code system} (escapes count as written). Counts bytes that start a UTF-8 character, so

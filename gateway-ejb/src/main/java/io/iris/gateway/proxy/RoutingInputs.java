@@ -41,13 +41,9 @@ public final class RoutingInputs {
             provider = requestedModel.substring(0, slash);
             model = requestedModel.substring(slash + 1);
         }
-        long maxTokens = body.integer("max_tokens");
-        if (maxTokens == 0) {
-            maxTokens = body.integer("max_completion_tokens");
-        }
         return new RoutingRequest(model, provider, endpoint.requestType(stream), withoutCredentials(headers),
                 params, caller.map(RoutingInputs::identity).orElse(CallerIdentity.NONE),
-                () -> body.promptCharacters() / 4, maxTokens, stream);
+                body::estimatedPromptTokens, body.maxTokens(), stream);
     }
 
     static CallerIdentity identity(CallerGrant grant) {
@@ -59,9 +55,10 @@ public final class RoutingInputs {
         return id == null ? "" : id.toString();
     }
 
+    /** One immutable copy (RoutingRequest keeps it as is) without the credential headers. */
     private static Map<String, String> withoutCredentials(Map<String, String> headers) {
         Map<String, String> visible = new HashMap<>(headers);
         visible.keySet().removeAll(CREDENTIAL_HEADERS);
-        return visible;
+        return Map.copyOf(visible);
     }
 }

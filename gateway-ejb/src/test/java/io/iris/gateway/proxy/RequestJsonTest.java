@@ -107,4 +107,13 @@ class RequestJsonTest {
     void promptCharacters_noPromptFields_zero() {
         assertEquals(0, RequestJson.parse("{\"model\":\"m\"}".getBytes(StandardCharsets.UTF_8)).promptCharacters());
     }
+
+    @Test
+    void maxTokens_maxTokensOrMaxCompletionTokens_zeroWithout() {
+        assertEquals(7, RequestJson.parse("{\"max_tokens\":7,\"max_completion_tokens\":9}"
+                .getBytes(StandardCharsets.UTF_8)).maxTokens());
+        assertEquals(9, RequestJson.parse("{\"max_completion_tokens\":9}".getBytes(StandardCharsets.UTF_8))
+                .maxTokens());
+        assertEquals(0, RequestJson.parse("{}".getBytes(StandardCharsets.UTF_8)).maxTokens());
+    }
 }
