@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
  * got, the calls the mock received, and (where a wait is involved) the time taken.
  */
 class ResilienceIT {
+    /** How long an open circuit keeps its key out of selection on the IT server (gateway-ear's pom). */
+    private static final long CIRCUIT_OPEN_MS = 4000;
 
     /** An OpenAI-type provider with the given keys, retrying up to {@code maxRetries} after 100 ms (cap 2 s). */
     private static String provider(int maxRetries, String... keyValues) {
@@ -172,22 +174,56 @@ class ResilienceIT {
         String b = scriptedKey("");
         String provider = provider(2, broken, a, b);
 
-        // Its weight also shrinks with its error rate, so it is picked less and less: send until it has failed
-        // five times (bounded), every request still served by a retry on a healthy key.
-        for (int i = 0; i < 2000 && MOCK.requestsWithKey(broken).size() < 5; i++) {
-            assertEquals(200, send(provider).status(), "retried on a healthy key");
-        }
-        assertEquals(5, MOCK.requestsWithKey(broken).size());
+        failUntilTheCircuitOpens(provider, broken);
         JsonObject brokenKey = healthOfFirstKey(provider);
-        for (int i = 0; i < 50; i++) {
+        long openedAt = System.nanoTime();
+        for (int i = 0; i < 30; i++) {
+            assertEquals(200, send(provider).status());
+        }
+        long elapsedMs = (System.nanoTime() - openedAt) / 1_000_000;
+
+        assertEquals("open", brokenKey.getString("circuit"), "read right after the fifth failure");
+        assertEquals(0.0, brokenKey.getJsonNumber("effective_weight").doubleValue());
+        int calls = MOCK.requestsWithKey(broken).size();
+        if (elapsedMs < CIRCUIT_OPEN_MS) {
+            assertEquals(5, calls, "five failures in a row opened the circuit");
+        } else {
+            assertTrue(calls <= 6, "a slow run passed the cool-down: at most one half-open probe, got " + calls);
+        }
+    }
+
+    @Test
+    void chat_brokenKeyHealthyAgain_halfOpenProbeClosesTheCircuitAndItServesAgain() throws InterruptedException {
+        String flaky = scriptedKey("status=500;fail_times=5");
+        String healthy = scriptedKey("");
+        String provider = provider(2, flaky, healthy);
+        failUntilTheCircuitOpens(provider, flaky);
+        assertEquals("open", healthOfFirstKey(provider).getString("circuit"));
+
+        Thread.sleep(CIRCUIT_OPEN_MS + 200);
+        assertEquals("half_open", healthOfFirstKey(provider).getString("circuit"), "cool-down over");
+        for (int i = 0; i < 500 && MOCK.requestsWithKey(flaky).size() < 6; i++) {
+            assertEquals(200, send(provider).status());
+        }
+        assertEquals(6, MOCK.requestsWithKey(flaky).size(), "one probe");
+        assertEquals("closed", healthOfFirstKey(provider).getString("circuit"), "the probe succeeded");
+        Thread.sleep(1200); // the weights are recomputed once a second
+        for (int i = 0; i < 60; i++) {
             assertEquals(200, send(provider).status());
         }
 
-        assertEquals(5, MOCK.requestsWithKey(broken).size(), "five failures in a row opened the circuit");
-        assertEquals("open", brokenKey.getString("circuit"), "read right after the fifth failure");
-        assertEquals(0.0, brokenKey.getJsonNumber("effective_weight").doubleValue());
-        assertTrue(!healthOfFirstKey(provider).getString("circuit").equals("closed"),
-                "still open (or half-open once the 30 s cool-down has passed on a slow machine)");
+        assertTrue(MOCK.requestsWithKey(flaky).size() > 6, "back in selection");
+    }
+
+    /**
+     * Sends until {@code key} has failed five times (bounded; its weight also shrinks with its error rate, so it
+     * is picked less and less), every request still served by a retry on a healthy key.
+     */
+    private static void failUntilTheCircuitOpens(String provider, String key) {
+        for (int i = 0; i < 2000 && MOCK.requestsWithKey(key).size() < 5; i++) {
+            assertEquals(200, send(provider).status(), "retried on a healthy key");
+        }
+        assertEquals(5, MOCK.requestsWithKey(key).size());
     }
 
     @Test

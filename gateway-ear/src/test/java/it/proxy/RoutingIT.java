@@ -202,6 +202,44 @@ class RoutingIT {
         assertEquals(fallbackRule, header(response, "x-iris-rule"));
     }
 
+    @Test
+    void chat_ruleTargetWhoseKeysAllOpened_itsShareGoesToThePeerWithoutFailedAttempts() throws InterruptedException {
+        String brokenKey = scriptedKey("status=500");
+        String broken = provider("openai", brokenKey);
+        String healthy = provider("openai", scriptedKey(""));
+        Caller caller = Caller.create();
+        String alias = unique("split-alias");
+        created("/api/routing/rules", object().add("name", unique("rt-rule")).add("scope", "virtual_key")
+                .add("scope_id", caller.id()).add("priority", 0).add("cel_expression", "model == \"" + alias + "\"")
+                .add("targets", array(target(broken, "gpt-4o", 0.5), target(healthy, "gpt-4o", 0.5)))
+                .add("fallbacks", strings(healthy + "/gpt-4o")));
+        for (int i = 0; i < 300 && MOCK.requestsWithKey(brokenKey).size() < 5; i++) {
+            assertEquals(200, caller.chat(alias, Map.of()).statusCode(), "the rule's fallback serves");
+        }
+        assertEquals(5, MOCK.requestsWithKey(brokenKey).size(), "five failures open its only key's circuit");
+        Thread.sleep(1200); // provider health is recomputed once a second
+
+        long start = System.nanoTime();
+        int firstTargetServed = 0;
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> response = caller.chat(alias, Map.of());
+            assertEquals(200, response.statusCode(), response.body());
+            if (header(response, "x-iris-fallback-index").equals("0")) {
+                assertEquals(healthy, header(response, "x-iris-provider"));
+                firstTargetServed++;
+            }
+        }
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+
+        if (elapsedMs + 1200 < 4000) { // the IT server's circuit cool-down (gateway-ear's pom)
+            assertEquals(20, firstTargetServed, "every request picked the healthy target first");
+            assertEquals(5, MOCK.requestsWithKey(brokenKey).size());
+        } else {
+            assertTrue(firstTargetServed >= 15, "past the cool-down only probes go to the broken target: "
+                    + firstTargetServed);
+        }
+    }
+
     // --- helpers
 
     private static final Map<String, String> IDS = new java.util.concurrent.ConcurrentHashMap<>();

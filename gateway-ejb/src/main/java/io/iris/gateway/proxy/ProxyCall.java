@@ -12,6 +12,7 @@ import io.iris.gateway.snapshot.CallerGrant;
 import io.iris.gateway.snapshot.GatewaySnapshot;
 import io.iris.gateway.snapshot.UpstreamKey;
 import io.iris.gateway.upstream.KeyHealth;
+import io.iris.gateway.upstream.RateLimitHeadroom;
 import io.iris.gateway.upstream.KeyHealthRegistry;
 import io.iris.gateway.upstream.UpstreamClient;
 import io.iris.gateway.upstream.UpstreamListener;
@@ -232,6 +233,7 @@ final class ProxyCall {
                 // Any other answer, a 429 or a client error included, shows the key is there and working.
                 health.success(Duration.ofNanos(System.nanoTime() - startedNanos));
             }
+            health.recordHeadroom(RateLimitHeadroom.of(headers::get));
             String contentType = headers.getOrDefault("content-type", "");
             if (stream && status / 100 == 2 && contentType.startsWith("text/event-stream")) {
                 relay = upstream.codec().stream();

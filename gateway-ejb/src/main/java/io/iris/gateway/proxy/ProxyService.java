@@ -59,7 +59,8 @@ public class ProxyService {
     private static final Logger LOG = Logger.getLogger(ProxyService.class.getName());
 
     private ProxyCall.Collaborators collaborators;
-    private final RoutingEngine routing = new RoutingEngine(RandomSource.threadLocal());
+    private final RoutingEngine routing = new RoutingEngine(RandomSource.threadLocal(),
+            provider -> health.weights().providerFactor(provider));
 
     private ScheduledExecutorService retryTimer;
 

@@ -13,6 +13,7 @@ import io.iris.gateway.snapshot.CallerGrant;
 import io.iris.gateway.snapshot.GatewaySnapshot;
 import io.iris.gateway.snapshot.Snapshots;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.iris.gateway.upstream.KeyHealthRegistry;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.HashMap;
@@ -37,7 +38,11 @@ public class RoutingSimulator {
     @Inject
     Accounting accounting;
 
-    private final RoutingEngine engine = new RoutingEngine(RandomSource.threadLocal());
+    @Inject
+    KeyHealthRegistry health;
+
+    private final RoutingEngine engine = new RoutingEngine(RandomSource.threadLocal(),
+            provider -> health.weights().providerFactor(provider));
 
     /**
      * @param model       the model to route; when null, the body's {@code model}

@@ -25,4 +25,12 @@ public record RouteRule(UUID id, String name, RuleScope scope, UUID scopeId, int
         targets = List.copyOf(targets);
         fallbacks = List.copyOf(fallbacks);
     }
+
+    /**
+     * Each target's weight after its provider's health, as the engine picks by; a target without a provider is
+     * weighed by {@code currentProvider}'s health.
+     */
+    public double[] effectiveWeights(TargetHealth health, String currentProvider) {
+        return WeightedChoice.effectiveWeights(targets, currentProvider, health);
+    }
 }

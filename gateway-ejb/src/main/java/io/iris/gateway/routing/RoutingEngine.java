@@ -23,9 +23,17 @@ import java.util.UUID;
 public final class RoutingEngine {
 
     private final RandomSource random;
+    private final TargetHealth health;
 
+    /** An engine that picks targets by their configured weights alone. */
     public RoutingEngine(RandomSource random) {
+        this(random, TargetHealth.NEUTRAL);
+    }
+
+    /** An engine that scales each target's weight by the health of its provider. */
+    public RoutingEngine(RandomSource random, TargetHealth health) {
         this.random = Objects.requireNonNull(random, "random");
+        this.health = Objects.requireNonNull(health, "health");
     }
 
     /**
@@ -83,15 +91,20 @@ public final class RoutingEngine {
                 Optional.ofNullable(fallbacks), new RoutingTrace(steps));
     }
 
-    /** The deciding rule's target, by weight, with the current provider and model filled in; empty without any. */
+    /**
+     * The deciding rule's target, by effective weight, with the current provider and model filled in; empty
+     * without any.
+     */
     private Optional<TraceStep.Target> choose(RouteRule rule, String provider, String model) {
         List<RouteTarget> targets = rule.targets();
-        int index = WeightedChoice.pick(targets, targets.size() > 1 ? random.nextDouble() : 0.0);
-        if (index < 0) {
+        if (targets.isEmpty()) {
             return Optional.empty();
         }
+        double[] effective = targets.size() > 1
+                ? WeightedChoice.effectiveWeights(targets, provider, health) : new double[] {1.0};
+        int index = WeightedChoice.pick(targets, effective, targets.size() > 1 ? random.nextDouble() : 0.0);
         RouteTarget target = targets.get(index);
         return Optional.of(new TraceStep.Target(target.providerName().orElse(provider),
-                target.modelName().orElse(model), target.pinnedKey(), target.weight(), index));
+                target.modelName().orElse(model), target.pinnedKey(), target.weight(), effective[index], index));
     }
 }

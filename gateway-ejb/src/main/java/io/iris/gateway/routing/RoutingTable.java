@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 public final class RoutingTable {
 
     /** A table without rules: every request keeps its provider and model. */
-    public static final RoutingTable EMPTY = new RoutingTable(Map.of(), RuleGroup.EMPTY, 0);
+    public static final RoutingTable EMPTY = new RoutingTable(Map.of(), RuleGroup.EMPTY, List.of());
 
     private static final Comparator<RouteRule> ORDER = Comparator.comparingInt(RouteRule::priority)
             .thenComparing(RouteRule::createdAt)
@@ -35,12 +35,12 @@ public final class RoutingTable {
     /** Groups of the virtual key, team and customer scopes, by scope id as {@link UUID#toString()} spells it. */
     private final Map<RuleScope, Map<String, RuleGroup>> scoped;
     private final RuleGroup global;
-    private final int size;
+    private final List<RouteRule> all;
 
-    private RoutingTable(Map<RuleScope, Map<String, RuleGroup>> scoped, RuleGroup global, int size) {
+    private RoutingTable(Map<RuleScope, Map<String, RuleGroup>> scoped, RuleGroup global, List<RouteRule> all) {
         this.scoped = scoped;
         this.global = global;
-        this.size = size;
+        this.all = all;
     }
 
     /**
@@ -73,7 +73,7 @@ public final class RoutingTable {
         Map<RuleScope, Map<String, RuleGroup>> scoped = new EnumMap<>(RuleScope.class);
         byScope.forEach((scope, groups) -> scoped.put(scope, groups.entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> group(e.getValue())))));
-        return new RoutingTable(scoped, group(global), rules.size());
+        return new RoutingTable(scoped, group(global), rules.stream().sorted(ORDER).toList());
     }
 
     private static RuleGroup group(List<RouteRule> rules) {
@@ -82,7 +82,12 @@ public final class RoutingTable {
 
     /** The number of rules. */
     public int size() {
-        return size;
+        return all.size();
+    }
+
+    /** Every rule of every scope, by priority, then creation time. */
+    public List<RouteRule> all() {
+        return all;
     }
 
     /**
@@ -118,6 +123,6 @@ public final class RoutingTable {
 
     @Override
     public String toString() {
-        return "RoutingTable[" + size + " rules]";
+        return "RoutingTable[" + all.size() + " rules]";
     }
 }

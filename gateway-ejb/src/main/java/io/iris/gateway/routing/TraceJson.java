@@ -68,6 +68,7 @@ final class TraceJson {
                 .add("model", target.model());
         target.keyId().ifPresentOrElse(id -> json.add("key_id", id.toString()), () -> json.addNull("key_id"));
         number(json, "weight", target.weight());
+        number(json, "effective_weight", target.effectiveWeight());
         return json.add("index", target.index()).build();
     }
 

@@ -50,10 +50,12 @@ public record TraceStep(int step, String provider, String model, List<Scope> sco
      * The chosen target, with the provider and model the request goes on with (a target's null provider or model
      * already replaced by the current one).
      *
-     * @param weight the target's weight as configured
-     * @param index  the target's position in the rule's list
+     * @param weight          the target's weight as configured
+     * @param effectiveWeight its weight after the health of its provider, what the pick used
+     * @param index           the target's position in the rule's list
      */
-    public record Target(String provider, String model, Optional<UUID> keyId, double weight, int index) {
+    public record Target(String provider, String model, Optional<UUID> keyId, double weight, double effectiveWeight,
+                         int index) {
         public Target {
             Objects.requireNonNull(provider, "provider");
             Objects.requireNonNull(model, "model");

@@ -174,9 +174,9 @@ class RoutingEngineChainTest {
         List<RouteTarget> targets = List.of(new RouteTarget("a", null, null, 2.0),
                 new RouteTarget("b", null, null, 6.0));
 
-        assertEquals(0, WeightedChoice.pick(targets, 0.249));
-        assertEquals(1, WeightedChoice.pick(targets, 0.251));
-        assertEquals(1, WeightedChoice.pick(targets, 0.999_999_999));
+        assertEquals(0, WeightedChoice.pick(targets, neutral(targets), 0.249));
+        assertEquals(1, WeightedChoice.pick(targets, neutral(targets), 0.251));
+        assertEquals(1, WeightedChoice.pick(targets, neutral(targets), 0.999_999_999));
     }
 
     @Test
@@ -184,7 +184,65 @@ class RoutingEngineChainTest {
         List<RouteTarget> targets = List.of(new RouteTarget("a", null, null, 0),
                 new RouteTarget("b", null, null, Double.NaN));
 
-        assertEquals(0, WeightedChoice.pick(targets, 0.4));
-        assertEquals(1, WeightedChoice.pick(targets, 0.6));
+        assertEquals(0, WeightedChoice.pick(targets, neutral(targets), 0.4));
+        assertEquals(1, WeightedChoice.pick(targets, neutral(targets), 0.6));
+    }
+
+    @Test
+    void pick_peerDegraded_healthyTargetTakesWhatThePeerLost() {
+        List<RouteTarget> targets = List.of(new RouteTarget("a", null, null, 0.3),
+                new RouteTarget("b", null, null, 0.7));
+
+        double[] effective = WeightedChoice.effectiveWeights(targets, "a", provider -> provider.equals("b") ? 0.5 : 1);
+
+        assertEquals(0.3, effective[0], 1e-9);
+        assertEquals(0.35, effective[1], 1e-9);
+        assertEquals(0, WeightedChoice.pick(targets, effective, 0.46));
+        assertEquals(1, WeightedChoice.pick(targets, effective, 0.47));
+    }
+
+    @Test
+    void pick_everyProviderDown_configuredWeightsDecide() {
+        List<RouteTarget> targets = List.of(new RouteTarget("a", null, null, 1.0),
+                new RouteTarget("b", null, null, 3.0));
+
+        double[] effective = WeightedChoice.effectiveWeights(targets, "a", provider -> 0.0);
+
+        assertEquals(0, WeightedChoice.pick(targets, effective, 0.24));
+        assertEquals(1, WeightedChoice.pick(targets, effective, 0.26));
+    }
+
+    @Test
+    void effectiveWeights_targetWithoutProvider_usesTheCurrentProvidersHealth() {
+        List<RouteTarget> targets = List.of(new RouteTarget(null, "m", null, 1.0),
+                new RouteTarget("b", null, null, 1.0));
+
+        double[] effective = WeightedChoice.effectiveWeights(targets, "current",
+                provider -> provider.equals("current") ? 0.25 : 1);
+
+        assertEquals(0.25, effective[0], 1e-9);
+        assertEquals(1.0, effective[1], 1e-9);
+    }
+
+    @Test
+    void decide_degradedProvider_losesShareToItsHealthyPeer() {
+        RoutingTable table = table(rule("split").to("azure", null, null, 0.7).to("openai", null, null, 0.3));
+        RoutingEngine engine = new RoutingEngine(RandomSource.seeded(7),
+                provider -> provider.equals("azure") ? 0.1 : 1.0);
+        int n = 10_000;
+        int azure = 0;
+
+        for (int i = 0; i < n; i++) {
+            if (engine.decide(request().build(), table, CapacityView.NONE, 10).provider().equals("azure")) {
+                azure++;
+            }
+        }
+
+        double share = 0.07 / (0.07 + 0.3);
+        assertEquals(share * n, azure, 3 * Math.sqrt(n * share * (1 - share)));
+    }
+
+    private static double[] neutral(List<RouteTarget> targets) {
+        return WeightedChoice.effectiveWeights(targets, "x", TargetHealth.NEUTRAL);
     }
 }

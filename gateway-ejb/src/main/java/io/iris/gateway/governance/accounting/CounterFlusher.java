@@ -10,30 +10,33 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
- * Writes the live counters that changed to the database: every second, in one transaction, and once more at
- * shutdown. A restart therefore loses at most the last second of usage; the next start restores the counters from
- * these rows. Never on a request thread.
+ * Writes the live counters that changed to the database: every second, and once more at shutdown. A restart
+ * therefore loses at most the last second of usage; the next start restores the counters from these rows. Never
+ * on a request thread. While the database is unreachable the changes stay due and are written once it is back;
+ * the outage is logged when it starts and when it ends, not every second.
  */
 @Singleton
 @Startup
 @DependsOn("SnapshotStartup")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CounterFlusher {
     private static final Logger LOG = Logger.getLogger(CounterFlusher.class.getName());
 
-    @PersistenceContext(unitName = "iris")
-    EntityManager em;
-
     @Inject
     Accounting accounting;
+
+    @Inject
+    UsageWriter writer;
+
+    /** Flushes failed in a row; only the schedule's one thread at a time writes it. */
+    private int failedInARow;
 
     @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
     public void everySecond() {
@@ -41,38 +44,39 @@ public class CounterFlusher {
     }
 
     @PreDestroy
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void atShutdown() {
         flush();
     }
 
-    private void flush() {
+    private synchronized void flush() {
         List<CounterStore.Flush> changed = accounting.counters().changedSinceLastFlush();
+        if (changed.isEmpty()) {
+            return;
+        }
         try {
-            for (CounterStore.Flush counter : changed) {
-                write(counter);
-            }
+            writer.write(changed);
         } catch (RuntimeException e) {
-            // Marked as changed again, so the next flush writes them; the transaction rolls back.
             accounting.counters().flushFailed(changed);
-            LOG.log(Level.WARNING, "writing " + changed.size() + " usage counters failed; retried in a second", e);
-            throw e;
+            if (failedInARow++ == 0) {
+                LOG.warning(() -> "writing usage counters failed (" + describe(e) + "); they stay in memory and"
+                        + " are written when the database answers again");
+            } else if (!(e instanceof CircuitBreakerOpenException)) {
+                LOG.log(Level.FINE, "writing usage counters failed again", e);
+            }
+            return;
+        }
+        if (failedInARow > 0) {
+            int failed = failedInARow;
+            failedInARow = 0;
+            LOG.info(() -> "usage counters written again after " + failed + " failed flushes");
         }
     }
 
-    private void write(CounterStore.Flush counter) {
-        Timestamp windowStart = Timestamp.from(counter.windowStart());
-        String sql = switch (counter.key().kind()) {
-            case BUDGET -> "UPDATE budgets SET current_usage = ?1, last_reset = ?2 WHERE id = ?3";
-            case REQUESTS -> "UPDATE rate_limits SET request_current_usage = ?1, request_last_reset = ?2 WHERE id = ?3";
-            case TOKENS -> "UPDATE rate_limits SET token_current_usage = ?1, token_last_reset = ?2 WHERE id = ?3";
-        };
-        Object used = counter.key().kind() == CounterKey.Kind.BUDGET ? Money.usd(counter.used())
-                : (Object) counter.used();
-        em.createNativeQuery(sql)
-                .setParameter(1, used)
-                .setParameter(2, windowStart)
-                .setParameter(3, counter.key().limitId())
-                .executeUpdate();
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }
