@@ -171,12 +171,14 @@ public final class Bench {
         RunResult directRun = load.run(direct, rate, settings.warmup(), settings.measure(), delayMs);
         System.out.println(directRun.line());
         pause();
+        OverheadMetric.Reading before = OverheadMetric.read(settings.gateway());
         RunResult gatewayRun = load.run(gateway, rate, settings.warmup(), settings.measure(), delayMs);
+        OverheadMetric.Reading after = OverheadMetric.read(settings.gateway());
         System.out.println(gatewayRun.line());
         pause();
         Pair pair = new Pair(directRun, gatewayRun);
-        System.out.printf(Locale.ROOT, "  => added p50 %s, added p99 %s%n", Report.signed(pair.addedP50()),
-                Report.signed(pair.addedP99()));
+        System.out.printf(Locale.ROOT, "  => added p50 %s, added p99 %s; %s%n", Report.signed(pair.addedP50()),
+                Report.signed(pair.addedP99()), OverheadMetric.describe(before, after));
         return pair;
     }
 

@@ -33,6 +33,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -66,6 +67,14 @@ public class ProxyService {
 
     @Inject
     RequestTracing tracing;
+
+    /**
+     * Off: finished requests go to neither the metrics nor the request log (for measuring what they cost, or a
+     * deployment that does not want them); traces follow the OTEL_* settings.
+     */
+    @Inject
+    @ConfigProperty(name = "iris.request-records.enabled", defaultValue = "true")
+    boolean recordRequests;
 
     /** Calls served at no cost because their model has no price (labels come from configuration, so bounded). */
     static final String UNPRICED = "iris_unpriced_calls";
@@ -143,6 +152,9 @@ public class ProxyService {
 
     /** A request is over, its client answered: its record goes to the metrics. */
     private void recorded(RequestRecord record) {
+        if (!recordRequests) {
+            return;
+        }
         try {
             requestMetrics.record(record);
         } catch (RuntimeException e) {
