@@ -46,6 +46,7 @@ final class ProxyCall {
     private final List<String> fallbacks;
     private final RoutingDecision decision;
     private final CallAccounting accounting;
+    private final CallObservation observation;
     private final Collaborators with;
     private GatewayException firstFailure;
     private Map<String, String> firstFailureHeaders = Map.of();
@@ -60,7 +61,7 @@ final class ProxyCall {
 
     ProxyCall(ProxyRequest request, ClientSink sink, GatewaySnapshot snapshot, Optional<CallerGrant> caller,
               RequestJson body, boolean stream, List<String> fallbacks, RoutingDecision decision,
-              CallAccounting accounting, Collaborators with) {
+              CallAccounting accounting, CallObservation observation, Collaborators with) {
         this.request = request;
         this.sink = sink;
         this.snapshot = snapshot;
@@ -70,6 +71,7 @@ final class ProxyCall {
         this.fallbacks = fallbacks;
         this.decision = decision;
         this.accounting = accounting;
+        this.observation = observation;
         this.with = with;
         sink.onDisconnect(() -> {
             clientGone = true;
@@ -103,19 +105,21 @@ final class ProxyCall {
             BudgetAccountant.Admission admission = accounting.admit(target);
             if (!admission.admitted()) {
                 with.health().of(key.id()).abandon();
+                observation.targetTried(index, target);
                 refused(index, target, admission);
                 return;
             }
             inFlight = with.client().send(upstream, target.provider().network(), idle,
-                    new Attempt(index, tries, key, upstream, admission));
+                    new Attempt(index, tries, key, upstream, admission, observation.attempt(index, target,
+                            key.name())));
         } catch (GatewayException e) {
             abandon(key);
+            observation.targetTried(index, target);
             failed(index, target, e, Map.of());
         } catch (IllegalArgumentException untranslatable) {
             abandon(key);
             // The request cannot be put into the provider's wire format: the client's to fix, not a fallback's.
-            ProxyService.respondWithError(sink, request, new GatewayException(ErrorType.INVALID_REQUEST,
-                    untranslatable.getMessage()), Map.of());
+            answerError(new GatewayException(ErrorType.INVALID_REQUEST, untranslatable.getMessage()), Map.of());
         }
     }
 
@@ -135,7 +139,7 @@ final class ProxyCall {
         Map<String, String> headers = refusal instanceof LimitExceededException limit
                 ? Map.of("retry-after", Long.toString(limit.retryAfterSeconds())) : Map.of();
         if (admission.callersOwn()) {
-            ProxyService.respondWithError(sink, request, refusal, headers);
+            answerError(refusal, headers);
         } else {
             failed(index, target, refusal, headers);
         }
@@ -153,13 +157,19 @@ final class ProxyCall {
                 if (decision.delayMs() <= 0) {
                     attempt(index, tries);
                 } else {
+                    observation.backoff(decision.delayMs());
                     with.retryTimer().schedule(() -> attempt(index, tries), decision.delayMs(),
                             TimeUnit.MILLISECONDS);
                 }
             }
             case NEXT_TARGET -> failed(index, tries.target(), failure, headers);
-            case ANSWER -> ProxyService.respondWithError(sink, request, failure, headers);
+            case ANSWER -> answerError(failure, headers);
         }
+    }
+
+    private void answerError(GatewayException failure, Map<String, String> headers) {
+        observation.failed(failure);
+        ProxyService.respondWithError(sink, request, failure, headers);
     }
 
     /** Moves to the next fallback, or answers with the first failure when none is left. */
@@ -180,7 +190,7 @@ final class ProxyCall {
                 // A fallback the caller may not use is skipped, like one that failed.
             }
         }
-        ProxyService.respondWithError(sink, request, firstFailure, firstFailureHeaders);
+        answerError(firstFailure, firstFailureHeaders);
     }
 
     private Map<String, String> headers(int index, Target target, String contentType) {
@@ -202,6 +212,7 @@ final class ProxyCall {
         private final UpstreamKey key;
         private final UpstreamRequest upstream;
         private final BudgetAccountant.Admission admission;
+        private final CallObservation.AttemptClock clock;
         private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         private final long startedNanos = System.nanoTime();
         private int status;
@@ -209,17 +220,20 @@ final class ProxyCall {
         private StreamRelay relay;
 
         Attempt(int index, TargetTries tries, UpstreamKey key, UpstreamRequest upstream,
-                BudgetAccountant.Admission admission) {
+                BudgetAccountant.Admission admission, CallObservation.AttemptClock clock) {
             this.index = index;
             this.tries = tries;
             this.target = tries.target();
             this.key = key;
             this.upstream = upstream;
             this.admission = admission;
+            this.clock = clock;
         }
 
         private void settle(Usage usage) {
-            admission.settle(accounting.costMicros(target, usage), usage, Instant.now());
+            long cost = accounting.costMicros(target, usage);
+            admission.settle(cost, usage, Instant.now());
+            observation.settled(usage, cost);
         }
 
         @Override
@@ -258,17 +272,20 @@ final class ProxyCall {
         @Override
         public void onComplete() {
             if (relay != null) {
+                clock.end(status, Optional.empty());
                 // Settled before the last bytes go out, so the caller's next request sees this one's cost.
                 byte[] end = relay.onEnd();
                 settle(relay.usage());
                 sink.write(end);
                 sink.complete();
             } else if (status / 100 == 2) {
+                clock.end(status, Optional.empty());
                 answer();
             } else {
                 admission.release(Instant.now());
                 GatewayException failure = UpstreamFailures.ofStatus(target.provider().name(), status,
                         buffer.toByteArray(), key.value());
+                clock.end(status, Optional.of(failure.type().wireType()));
                 Map<String, String> keep = upstreamHeaders.containsKey("retry-after")
                         ? Map.of("retry-after", upstreamHeaders.get("retry-after")) : Map.of();
                 retryOrFail(index, tries, RetryPolicy.afterStatus(status, retryAfterSeconds(), tries.retriesDone(),
@@ -318,7 +335,9 @@ final class ProxyCall {
                 with.health().of(key.id()).failure(Instant.now());
             }
             GatewayException failure = UpstreamFailures.ofException(target.provider().name(), cause);
+            clock.end(0, Optional.of(failure.type().wireType()));
             if (relay != null) {
+                observation.failed(failure);
                 sink.write(relay.onFailure(failure.getMessage()));
                 sink.complete();
                 // What streamed before the failure was generated and is billed by the provider.

@@ -6,10 +6,10 @@ import java.util.Optional;
 
 /**
  * One data-plane request as received: the operation, headers (names lower-cased, first value), query
- * parameters, the raw body and the request id. Immutable.
+ * parameters, the raw body, the request id, and when it arrived ({@link System#nanoTime()}). Immutable.
  */
 public record ProxyRequest(Endpoint endpoint, Map<String, String> headers, Map<String, String> params, byte[] body,
-                           String requestId) {
+                           String requestId, long receivedNanos) {
     public Optional<String> header(String lowerCaseName) {
         return Optional.ofNullable(headers.get(lowerCaseName));
     }

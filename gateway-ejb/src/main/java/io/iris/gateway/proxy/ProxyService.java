@@ -4,6 +4,9 @@ import io.iris.gateway.common.ErrorType;
 import io.iris.gateway.common.GatewayException;
 import io.iris.gateway.governance.accounting.Accounting;
 import io.iris.gateway.governance.accounting.LiveCapacity;
+import io.iris.gateway.observability.LiveGauges;
+import io.iris.gateway.observability.RequestMetrics;
+import io.iris.gateway.observability.RequestRecord;
 import io.iris.gateway.providers.Endpoint;
 import io.iris.gateway.routing.CallerIdentity;
 import io.iris.gateway.routing.RandomSource;
@@ -54,6 +57,12 @@ public class ProxyService {
     @Inject
     KeyHealthRegistry health;
 
+    @Inject
+    RequestMetrics requestMetrics;
+
+    @Inject
+    LiveGauges gauges;
+
     /** Calls served at no cost because their model has no price (labels come from configuration, so bounded). */
     static final String UNPRICED = "iris_unpriced_calls";
     private static final Logger LOG = Logger.getLogger(ProxyService.class.getName());
@@ -79,10 +88,12 @@ public class ProxyService {
 
     private void recomputeKeyWeights() {
         try {
-            health.recomputeWeights(snapshots.current().providersInOrder());
+            GatewaySnapshot snapshot = snapshots.current();
+            health.recomputeWeights(snapshot.providersInOrder());
+            gauges.sync(snapshot, accounting.counters());
         } catch (RuntimeException e) {
             // A failed round keeps the previous weights; the timer must keep running for the next one.
-            LOG.log(Level.WARNING, "recomputing key weights failed", e);
+            LOG.log(Level.WARNING, "recomputing key weights or gauges failed", e);
         }
     }
 
@@ -92,9 +103,12 @@ public class ProxyService {
     }
 
     /** Serves one request; returns at once, the answer arrives in {@code sink} later. */
-    public void handle(ProxyRequest request, ClientSink sink) {
+    public void handle(ProxyRequest request, ClientSink client) {
+        GatewaySnapshot snapshot = snapshots.current();
+        CallObservation observation = new CallObservation(request, snapshot.config().logRequestBodies(),
+                this::recorded);
+        ClientSink sink = new ObservedSink(client, observation);
         try {
-            GatewaySnapshot snapshot = snapshots.current();
             Optional<CallerGrant> caller = CallerAuthenticator.authenticate(request.headers(), snapshot,
                     Instant.now());
             RequestJson body = RequestJson.parse(request.body());
@@ -102,18 +116,31 @@ public class ProxyService {
                     .orElseThrow(() -> new GatewayException(ErrorType.INVALID_REQUEST,
                             ErrorType.INVALID_REQUEST.status(), "'model' is required", "model"));
             boolean stream = request.endpoint() != Endpoint.EMBEDDINGS && body.bool("stream");
+            CallerIdentity identity = caller.map(RoutingInputs::identity).orElse(CallerIdentity.NONE);
+            observation.request(identity, model, stream);
             List<String> fallbacks = body.strings("fallbacks");
             RoutingDecision decision = routing.decide(
                     RoutingInputs.request(request, body, model, stream, caller, snapshot), snapshot.routing(),
                     new LiveCapacity(snapshot.limits(), accounting.counters(), Clock.systemUTC()),
                     snapshot.config().routingChainMaxDepth());
+            observation.routed(decision);
             Target first = TargetResolver.resolve(decision, caller, snapshot);
-            CallAccounting governance = new CallAccounting(snapshot, accounting.accountant(),
-                    caller.map(RoutingInputs::identity).orElse(CallerIdentity.NONE), body, this::countUnpriced);
+            CallAccounting governance = new CallAccounting(snapshot, accounting.accountant(), identity, body,
+                    this::countUnpriced);
             new ProxyCall(request, sink, snapshot, caller, body, stream, decision.fallbacks().orElse(fallbacks),
-                    decision, governance, collaborators).start(first);
+                    decision, governance, observation, collaborators).start(first);
         } catch (GatewayException e) {
+            observation.failed(e);
             respondWithError(sink, request, e, Map.of());
+        }
+    }
+
+    /** A request is over, its client answered: its record goes to the metrics. */
+    private void recorded(RequestRecord record) {
+        try {
+            requestMetrics.record(record);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "recording metrics of a request failed", e);
         }
     }
 

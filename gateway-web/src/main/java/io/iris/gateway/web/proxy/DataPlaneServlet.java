@@ -39,6 +39,7 @@ public class DataPlaneServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long receivedNanos = System.nanoTime();
         String requestId = requestId(request);
         Optional<Endpoint> endpoint = endpoint(path(request));
         Endpoint.WireFormat format = path(request).startsWith("/anthropic") ? Endpoint.WireFormat.ANTHROPIC
@@ -56,7 +57,7 @@ public class DataPlaneServlet extends HttpServlet {
             return;
         }
         ProxyRequest proxyRequest = new ProxyRequest(endpoint.get(), headers(request), params(request), body,
-                requestId);
+                requestId, receivedNanos);
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
         proxy.handle(proxyRequest, new ServletSink(async));
