@@ -88,7 +88,7 @@ public class RequestMetrics {
             cost.computeIfAbsent(spender, this::costGauge).add(record.costMicros());
         }
         countRetriesAndFallbacks(record);
-        record.trace().steps().forEach(step -> step.rule().ifPresent(name -> ruleDecisions
+        record.trace().steps().forEach(step -> step.decidedBy().ifPresent(name -> ruleDecisions
                 .computeIfAbsent(name, r -> registry.counter(metadata("iris_rule_decisions",
                         "Routing decisions by deciding rule"), new Tag("rule", r))).inc()));
     }
