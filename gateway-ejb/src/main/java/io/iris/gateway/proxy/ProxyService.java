@@ -5,6 +5,7 @@ import io.iris.gateway.common.GatewayException;
 import io.iris.gateway.governance.accounting.Accounting;
 import io.iris.gateway.governance.accounting.LiveCapacity;
 import io.iris.gateway.observability.LiveGauges;
+import io.iris.gateway.observability.RequestLogWriter;
 import io.iris.gateway.observability.RequestMetrics;
 import io.iris.gateway.observability.RequestRecord;
 import io.iris.gateway.providers.Endpoint;
@@ -62,6 +63,9 @@ public class ProxyService {
 
     @Inject
     LiveGauges gauges;
+
+    @Inject
+    RequestLogWriter requestLog;
 
     /** Calls served at no cost because their model has no price (labels come from configuration, so bounded). */
     static final String UNPRICED = "iris_unpriced_calls";
@@ -135,12 +139,17 @@ public class ProxyService {
         }
     }
 
-    /** A request is over, its client answered: its record goes to the metrics. */
+    /** A request is over, its client answered: its record goes to the metrics and the request log. */
     private void recorded(RequestRecord record) {
         try {
             requestMetrics.record(record);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "recording metrics of a request failed", e);
+        }
+        try {
+            requestLog.enqueue(record);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "queueing a request for the request log failed", e);
         }
     }
 
