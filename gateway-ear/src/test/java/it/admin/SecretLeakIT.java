@@ -39,7 +39,7 @@ class SecretLeakIT {
     private static String vkValue;
     private static final List<String> READS = new ArrayList<>();
     /** Reads of the contract that may answer 404 while not built yet: they must not leak either. */
-    private static final List<String> OTHER_READS = List.of("/api/config/export", "/api/logs", "/api/logs/stats",
+    private static final List<String> OTHER_READS = List.of("/api/config/export", "/api/logs", "/api/logs/stats?group_by=virtual_key",
             "/api/health/targets", "/openapi", "/metrics", "/health/ready", "/health/live");
     private static String providerName;
 

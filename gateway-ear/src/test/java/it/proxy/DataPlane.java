@@ -23,20 +23,20 @@ import java.time.Duration;
 import java.util.Map;
 
 /** Fixtures of the data-plane tests: providers on the shared mock, virtual keys, and calls with headers. */
-final class DataPlane {
-    static final MockProvider MOCK = MockProvider.shared();
+public final class DataPlane {
+    public static final MockProvider MOCK = MockProvider.shared();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private DataPlane() {
     }
 
     /** A unique provider key that scripts the mock with {@code directives} ("" for normal answers). */
-    static String scriptedKey(String directives) {
+    public static String scriptedKey(String directives) {
         return "mock;tag=" + unique("k") + (directives.isEmpty() ? "" : ";" + directives);
     }
 
     /** Creates a provider of {@code type} on the mock, serving gpt-4o and claude-3-5-haiku; returns its name. */
-    static String provider(String type, String keyValue) {
+    public static String provider(String type, String keyValue) {
         String name = unique(type);
         JsonObjectBuilder body = object().add("name", name).add("type", type)
                 .add("models", strings("gpt-4o", "claude-3-5-haiku"))
@@ -53,30 +53,42 @@ final class DataPlane {
         return name;
     }
 
+    /**
+     * An OpenAI-type provider on the mock priced at $1 a token for gpt-4o (so "Say hello", 2 prompt and 4 completion
+     * tokens, costs $6); returns its name.
+     */
+    public static String pricedProvider(String keyValue) {
+        String name = provider("openai", keyValue);
+        Reply priced = admin("POST", "/api/pricing", object().add("provider", name).add("model", "gpt-4o")
+                .add("input_per_million", 1_000_000).add("output_per_million", 1_000_000).build());
+        assertEquals(201, priced.status(), priced.toString());
+        return name;
+    }
+
     /** A virtual key that may use every provider; returns its value. */
-    static String virtualKey() {
+    public static String virtualKey() {
         return virtualKey(object().add("name", unique("vk")).build());
     }
 
-    static String virtualKey(JsonObject body) {
+    public static String virtualKey(JsonObject body) {
         Reply created = admin("POST", "/api/virtual-keys", body);
         assertEquals(201, created.status(), created.toString());
         return created.json().getString("value");
     }
 
     /** A POST to the data plane with the virtual key as a bearer token. */
-    static Reply post(String path, String virtualKey, JsonObject body) {
+    public static Reply post(String path, String virtualKey, JsonObject body) {
         return post(path, body.toString(), Map.of("Authorization", "Bearer " + virtualKey));
     }
 
-    static Reply post(String path, String body, Map<String, String> headers) {
+    public static Reply post(String path, String body, Map<String, String> headers) {
         HttpResponse<String> response = call("POST", path, body, headers);
         return new Reply(response.statusCode(), response.headers().firstValue("content-type").orElse(""),
                 response.body(), null);
     }
 
     /** The whole response, headers included. */
-    static HttpResponse<String> call(String method, String path, String body, Map<String, String> headers) {
+    public static HttpResponse<String> call(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Gateway.BASE_URL + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -95,7 +107,7 @@ final class DataPlane {
         }
     }
 
-    static JsonObject chat(String model) {
+    public static JsonObject chat(String model) {
         return object().add("model", model)
                 .add("messages", array(object().add("role", "user").add("content", "Say hello"))).build();
     }

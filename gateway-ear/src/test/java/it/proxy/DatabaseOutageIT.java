@@ -5,7 +5,7 @@ import static it.proxy.GovernanceIT.REQUEST_COST;
 import static it.proxy.GovernanceIT.budgetOf;
 import static it.proxy.GovernanceIT.chat;
 import static it.proxy.GovernanceIT.created;
-import static it.proxy.GovernanceIT.pricedProvider;
+import static it.proxy.DataPlane.pricedProvider;
 import static it.support.Bodies.array;
 import static it.support.Bodies.object;
 import static it.support.Gateway.admin;
@@ -70,6 +70,10 @@ class DatabaseOutageIT {
         String log = Files.readString(Gateway.SERVER_DIR.resolve("logs/messages.log"));
         assertTrue(log.contains("writing usage counters failed"), "the flushes did fail during the outage");
         assertTrue(log.contains("usage counters written again after"), "and caught up after it");
+        assertEquals(11, awaitLoggedRequests(vk.getString("id"), 11), "the request log caught up too");
+        log = Files.readString(Gateway.SERVER_DIR.resolve("logs/messages.log"));
+        assertTrue(log.contains("writing the request log failed"), "request log batches failed during the outage");
+        assertTrue(log.contains("the request log is written again"), "and were written after it");
         assertEquals(201, admin("POST", "/api/customers", object().add("name", unique("c")).build()).status());
     }
 
@@ -88,6 +92,17 @@ class DatabaseOutageIT {
             Thread.sleep(500);
         }
         return stored;
+    }
+
+    /** How many request log records the virtual key has once they are {@code expected}, or after 30 s. */
+    private static int awaitLoggedRequests(String vkId, int expected) throws InterruptedException {
+        int logged = -1;
+        for (int i = 0; i < 60 && logged < expected; i++) {
+            Reply read = admin("GET", "/api/logs?virtual_key_id=" + vkId);
+            logged = read.status() == 200 ? read.json().getJsonArray("data").size() : -1;
+            Thread.sleep(500);
+        }
+        return logged;
     }
 
     private static void stopDatabase() throws SQLException {

@@ -2,6 +2,7 @@ package it.proxy;
 
 import static it.proxy.DataPlane.MOCK;
 import static it.proxy.DataPlane.call;
+import static it.proxy.DataPlane.pricedProvider;
 import static it.proxy.DataPlane.provider;
 import static it.proxy.DataPlane.scriptedKey;
 import static it.support.Bodies.array;
@@ -239,13 +240,6 @@ class GovernanceIT {
     }
 
     /** An OpenAI-type provider whose gpt-4o costs $1 per input and output token. */
-    static String pricedProvider(String key) {
-        String name = provider("openai", key);
-        created("/api/pricing", object().add("provider", name).add("model", "gpt-4o")
-                .add("input_per_million", 1_000_000).add("output_per_million", 1_000_000));
-        return name;
-    }
-
     static String virtualKey(JsonObjectBuilder body) {
         return created("/api/virtual-keys", body.add("name", unique("gov-vk"))).getString("value");
     }

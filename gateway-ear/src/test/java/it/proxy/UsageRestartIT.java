@@ -5,7 +5,7 @@ import static it.proxy.GovernanceIT.REQUEST_COST;
 import static it.proxy.GovernanceIT.budgetOf;
 import static it.proxy.GovernanceIT.chat;
 import static it.proxy.GovernanceIT.created;
-import static it.proxy.GovernanceIT.pricedProvider;
+import static it.proxy.DataPlane.pricedProvider;
 import static it.support.Bodies.array;
 import static it.support.Bodies.object;
 import static it.support.Gateway.admin;

@@ -49,6 +49,16 @@ public record RequestRecord(String requestId, Instant startedAt, String endpoint
         attempts = List.copyOf(attempts);
     }
 
+    /**
+     * This record with another request body: the request log cuts long bodies, and leaves them out while too many
+     * bytes of bodies wait to be written, so that what waits in memory stays bounded.
+     */
+    public RequestRecord withRequestBody(Optional<byte[]> body) {
+        return new RequestRecord(requestId, startedAt, endpoint, stream, caller, requestedModel, provider, model, rule,
+                fallbackIndex, status, errorType, latencyNanos, upstreamNanos, backoffNanos, firstByteNanos,
+                promptTokens, completionTokens, costMicros, attempts, trace, body);
+    }
+
     /** The gateway's own time: the whole latency less the time spent on upstream calls and retry backoff. */
     public long overheadNanos() {
         return Math.max(0, latencyNanos - upstreamNanos - backoffNanos);

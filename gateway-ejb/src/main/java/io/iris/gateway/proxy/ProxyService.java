@@ -5,6 +5,7 @@ import io.iris.gateway.common.GatewayException;
 import io.iris.gateway.governance.accounting.Accounting;
 import io.iris.gateway.governance.accounting.LiveCapacity;
 import io.iris.gateway.observability.LiveGauges;
+import io.iris.gateway.observability.RequestLogWriter;
 import io.iris.gateway.observability.RequestMetrics;
 import io.iris.gateway.observability.RequestRecord;
 import io.iris.gateway.observability.RequestTracing;
@@ -64,6 +65,9 @@ public class ProxyService {
 
     @Inject
     LiveGauges gauges;
+
+    @Inject
+    RequestLogWriter requestLog;
 
     @Inject
     RequestTracing tracing;
@@ -150,7 +154,7 @@ public class ProxyService {
         }
     }
 
-    /** A request is over, its client answered: its record goes to the metrics. */
+    /** A request is over, its client answered: its record goes to the metrics and the request log. */
     private void recorded(RequestRecord record) {
         if (!recordRequests) {
             return;
@@ -159,6 +163,11 @@ public class ProxyService {
             requestMetrics.record(record);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "recording metrics of a request failed", e);
+        }
+        try {
+            requestLog.enqueue(record);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "queueing a request for the request log failed", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.iris.gateway.governance.accounting;
 
+import io.iris.gateway.common.Failures;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -58,8 +59,8 @@ public class CounterFlusher {
         } catch (RuntimeException e) {
             accounting.counters().flushFailed(changed);
             if (failedInARow++ == 0) {
-                LOG.warning(() -> "writing usage counters failed (" + describe(e) + "); they stay in memory and"
-                        + " are written when the database answers again");
+                LOG.warning(() -> "writing usage counters failed (" + Failures.describe(e) + "); they stay in memory"
+                        + " and are written when the database answers again");
             } else if (!(e instanceof CircuitBreakerOpenException)) {
                 LOG.log(Level.FINE, "writing usage counters failed again", e);
             }
@@ -70,13 +71,5 @@ public class CounterFlusher {
             failedInARow = 0;
             LOG.info(() -> "usage counters written again after " + failed + " failed flushes");
         }
-    }
-
-    private static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }
