@@ -178,6 +178,36 @@ class RequestLogIT {
     }
 
     @Test
+    void get_chainedDecision_bothStepsOfTheTraceByRequestId() {
+        String target = provider("openai", scriptedKey(""));
+        Caller caller = Caller.create();
+        String alias = unique("log-alias");
+        String middle = unique("log-middle");
+        String first = unique("log-chain");
+        String second = unique("log-final");
+        assertEquals(201, admin("POST", "/api/routing/rules", object().add("name", first)
+                .add("scope", "virtual_key").add("scope_id", caller.id()).add("chain_rule", true)
+                .add("cel_expression", "model == \"" + alias + "\"")
+                .add("targets", array(object().add("model", middle).add("weight", 1.0))).build()).status());
+        assertEquals(201, admin("POST", "/api/routing/rules", object().add("name", second)
+                .add("scope", "virtual_key").add("scope_id", caller.id())
+                .add("cel_expression", "model == \"" + middle + "\"")
+                .add("targets", array(object().add("provider", target).add("model", "gpt-4o").add("weight", 1.0)))
+                .build()).status());
+
+        JsonObject record = awaitRecord(caller.chat(alias, object(), Map.of()));
+
+        assertEquals(second, record.getString("rule"));
+        JsonArray trace = record.getJsonArray("trace");
+        assertEquals(2, trace.size(), trace.toString());
+        assertEquals(first, trace.getJsonObject(0).getString("decided_by"));
+        assertEquals("chained", trace.getJsonObject(0).getString("outcome"));
+        assertEquals(middle, trace.getJsonObject(1).getString("model"));
+        assertEquals(second, trace.getJsonObject(1).getString("decided_by"));
+        assertEquals(target, trace.getJsonObject(1).getJsonObject("target").getString("provider"));
+    }
+
+    @Test
     void list_filtersAndCursor_sevenServedRecordsInPagesOfThree() {
         String first = provider("openai", scriptedKey(""));
         String second = provider("openai", scriptedKey(""));

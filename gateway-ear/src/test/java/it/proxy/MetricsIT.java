@@ -6,7 +6,7 @@ import static it.proxy.DataPlane.scriptedKey;
 import static it.proxy.GovernanceIT.budgetOf;
 import static it.proxy.GovernanceIT.chat;
 import static it.proxy.GovernanceIT.created;
-import static it.proxy.GovernanceIT.pricedProvider;
+import static it.proxy.DataPlane.pricedProvider;
 import static it.support.Bodies.array;
 import static it.support.Bodies.object;
 import static it.support.Bodies.strings;

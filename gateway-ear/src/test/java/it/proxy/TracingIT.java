@@ -2,7 +2,7 @@ package it.proxy;
 
 import static it.proxy.DataPlane.MOCK;
 import static it.proxy.DataPlane.scriptedKey;
-import static it.proxy.GovernanceIT.pricedProvider;
+import static it.proxy.DataPlane.pricedProvider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
