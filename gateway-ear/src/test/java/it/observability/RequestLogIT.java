@@ -208,6 +208,20 @@ class RequestLogIT {
     }
 
     @Test
+    void get_unknownEndpoint_refusalRecordedWithItsStatus() {
+        String requestId = unique("log-404");
+
+        java.net.http.HttpResponse<String> response = it.proxy.DataPlane.call("POST", "/v1/no-such-endpoint",
+                "{}", Map.of("x-request-id", requestId));
+
+        assertEquals(404, response.statusCode(), response.body());
+        JsonObject record = awaitRecord(requestId);
+        assertEquals(404, record.getInt("status"));
+        assertEquals("unknown", record.getString("endpoint"));
+        assertEquals("not_found_error", record.getString("error_type"));
+    }
+
+    @Test
     void list_filtersAndCursor_sevenServedRecordsInPagesOfThree() {
         String first = provider("openai", scriptedKey(""));
         String second = provider("openai", scriptedKey(""));

@@ -14,6 +14,7 @@ import io.iris.gateway.routing.CallerIdentity;
 import io.iris.gateway.routing.RandomSource;
 import io.iris.gateway.routing.RoutingDecision;
 import io.iris.gateway.routing.RoutingEngine;
+import io.iris.gateway.routing.RoutingTrace;
 import io.iris.gateway.snapshot.CallerGrant;
 import io.iris.gateway.snapshot.GatewaySnapshot;
 import io.iris.gateway.snapshot.Snapshots;
@@ -152,6 +153,18 @@ public class ProxyService {
             observation.failed(e);
             respondWithError(sink, request, e, Map.of());
         }
+    }
+
+    /**
+     * A data-plane request refused before its body was read (no such endpoint, a body over the limit), already
+     * answered: it is recorded like any other, with no caller (the key was never looked at).
+     */
+    public void refusedBeforeReading(Optional<Endpoint> endpoint, String requestId, long receivedNanos,
+                                     GatewayException refusal) {
+        recorded(new RequestRecord(requestId, Instant.now(), endpoint.map(e -> e.requestType(false))
+                .orElse("unknown"), false, CallerIdentity.NONE, "", "", "", Optional.empty(), -1, refusal.status(),
+                Optional.of(refusal.type().wireType()), System.nanoTime() - receivedNanos, 0, 0, Optional.empty(),
+                0, 0, 0, List.of(), new RoutingTrace(List.of()), Optional.empty()));
     }
 
     /** A request is over, its client answered: its record goes to the metrics and the request log. */

@@ -45,15 +45,19 @@ public class DataPlaneServlet extends HttpServlet {
         Endpoint.WireFormat format = path(request).startsWith("/anthropic") ? Endpoint.WireFormat.ANTHROPIC
                 : Endpoint.WireFormat.OPENAI;
         if (endpoint.isEmpty()) {
-            error(response, format, requestId, new GatewayException(ErrorType.NOT_FOUND, "no such endpoint"));
+            GatewayException notFound = new GatewayException(ErrorType.NOT_FOUND, "no such endpoint");
+            error(response, format, requestId, notFound);
+            proxy.refusedBeforeReading(Optional.empty(), requestId, receivedNanos, notFound);
             return;
         }
         long limit = proxy.snapshot().config().maxBodyBytes();
         byte[] body;
         long declared = request.getContentLengthLong();
         if (declared > limit || (body = readAtMost(request.getInputStream(), declared, limit)) == null) {
-            error(response, format, requestId, new GatewayException(ErrorType.BODY_TOO_LARGE,
-                    "the body is larger than " + limit + " bytes"));
+            GatewayException tooLarge = new GatewayException(ErrorType.BODY_TOO_LARGE,
+                    "the body is larger than " + limit + " bytes");
+            error(response, format, requestId, tooLarge);
+            proxy.refusedBeforeReading(endpoint, requestId, receivedNanos, tooLarge);
             return;
         }
         ProxyRequest proxyRequest = new ProxyRequest(endpoint.get(), headers(request), params(request), body,
