@@ -292,4 +292,22 @@ class ResilienceIT {
         assertEquals("2", response.headers().firstValue("x-iris-fallback-index").orElseThrow());
         assertEquals(1, MOCK.requestsWithKey(backupKey).size());
     }
+
+    @Test
+    void chat_noFallbacksGivenAndTheTargetFails_theVirtualKeysOtherProviderConfigServes() {
+        String failing = provider(0, scriptedKey("status=503"));
+        String backupKey = scriptedKey("");
+        String backup = provider(0, backupKey);
+        String vk = DataPlane.virtualKey(object().add("name", unique("res-vk")).add("provider_configs", array(
+                object().add("provider", failing).add("weight", 0.9).add("allowed_models", strings("*")),
+                object().add("provider", backup).add("weight", 0.1).add("allowed_models", strings("*")))).build());
+
+        java.net.http.HttpResponse<String> response = DataPlane.call("POST", "/v1/chat/completions",
+                chat(failing + "/gpt-4o").toString(), Map.of("Authorization", "Bearer " + vk));
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(backup, response.headers().firstValue("x-iris-provider").orElseThrow());
+        assertEquals("1", response.headers().firstValue("x-iris-fallback-index").orElseThrow());
+        assertEquals(1, MOCK.requestsWithKey(backupKey).size());
+    }
 }

@@ -147,8 +147,12 @@ public class ProxyService {
             Target first = TargetResolver.resolve(decision, caller, snapshot);
             CallAccounting governance = new CallAccounting(snapshot, accounting.accountant(), identity, body,
                     this::countUnpriced);
-            new ProxyCall(request, sink, snapshot, caller, body, stream, decision.fallbacks().orElse(fallbacks),
-                    decision, governance, observation, collaborators).start(first);
+            List<String> chain = decision.fallbacks().orElse(fallbacks);
+            if (chain.isEmpty()) {
+                chain = TargetResolver.grantFallbacks(first, caller, snapshot);
+            }
+            new ProxyCall(request, sink, snapshot, caller, body, stream, chain, decision, governance, observation,
+                    collaborators).start(first);
         } catch (GatewayException e) {
             observation.failed(e);
             respondWithError(sink, request, e, Map.of());

@@ -6,6 +6,7 @@ import io.iris.gateway.routing.RoutingDecision;
 import io.iris.gateway.snapshot.CallerGrant;
 import io.iris.gateway.snapshot.GatewaySnapshot;
 import io.iris.gateway.snapshot.ProviderRoute;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -63,6 +64,25 @@ public final class TargetResolver {
         }
         String model = slash == entry.length() - 1 ? currentModel : entry.substring(slash + 1);
         return snapshot.provider(entry.substring(0, slash)).map(p -> authorize(p, model, caller));
+    }
+
+    /**
+     * The fallbacks a request gets when neither it nor its deciding rule names any (API.md §3): the caller's other
+     * weighted provider configs that may serve {@code first}'s model and whose provider lists it, heaviest first,
+     * as {@code provider/} entries (the model stays). Empty without a virtual key.
+     */
+    public static List<String> grantFallbacks(Target first, Optional<CallerGrant> caller, GatewaySnapshot snapshot) {
+        if (caller.isEmpty()) {
+            return List.of();
+        }
+        String model = first.model();
+        return caller.get().providerGrants().stream()
+                .filter(g -> !g.provider().equals(first.provider().name()))
+                .filter(g -> g.weight() > 0 && g.allows(model))
+                .filter(g -> snapshot.provider(g.provider()).map(p -> p.lists(model)).orElse(false))
+                .sorted(Comparator.comparingDouble(CallerGrant.ProviderGrant::weight).reversed())
+                .map(g -> g.provider() + "/")
+                .toList();
     }
 
     private static Target bare(String model, Optional<CallerGrant> caller, GatewaySnapshot snapshot) {

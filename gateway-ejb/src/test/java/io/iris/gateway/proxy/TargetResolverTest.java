@@ -142,4 +142,28 @@ class TargetResolverTest {
             assertEquals(active, CallerAuthenticator.authenticate(headers, snapshot, Instant.now()).orElseThrow());
         }
     }
+
+    @Test
+    void grantFallbacks_callerWithWeightedConfigs_othersHeaviestFirstThatServeTheModel() {
+        GatewaySnapshot snapshot = snapshot(provider("first", "m"), provider("light", "m"), provider("heavy", "m"),
+                provider("other-model", "x"));
+        CallerGrant caller = caller(false, weighted("first", 0.5), weighted("light", 0.1), weighted("heavy", 0.4),
+                weighted("other-model", 0.9));
+        Target first = TargetResolver.resolve("first/m", Optional.of(caller), snapshot);
+
+        assertEquals(List.of("heavy/", "light/"), TargetResolver.grantFallbacks(first, Optional.of(caller), snapshot));
+    }
+
+    @Test
+    void grantFallbacks_noVirtualKey_none() {
+        GatewaySnapshot snapshot = snapshot(provider("a", "m"), provider("b", "m"));
+        Target first = TargetResolver.resolve("a/m", Optional.empty(), snapshot);
+
+        assertEquals(List.of(), TargetResolver.grantFallbacks(first, Optional.empty(), snapshot));
+    }
+
+    private static CallerGrant.ProviderGrant weighted(String provider, double weight) {
+        return new CallerGrant.ProviderGrant(provider, weight, ModelFilter.of(List.of("*")), ModelFilter.NONE,
+                Set.of());
+    }
 }
