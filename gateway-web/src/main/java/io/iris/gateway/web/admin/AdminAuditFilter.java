@@ -1,8 +1,8 @@
 package io.iris.gateway.web.admin;
 
+import io.iris.gateway.common.JsonP;
 import io.iris.gateway.web.json.JsonbConfiguration;
 import jakarta.annotation.Priority;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -77,7 +77,7 @@ public class AdminAuditFilter implements ContainerRequestFilter, ContainerRespon
             JsonValue before = request.getProperty(BEFORE) instanceof JsonValue value ? value : JsonValue.NULL;
             JsonValue after = response.getStatus() >= 300 || HttpMethod.DELETE.equals(request.getMethod())
                     ? JsonValue.NULL : afterOf(response);
-            LOG.info(Json.createObjectBuilder()
+            LOG.info(JsonP.PROVIDER.createObjectBuilder()
                     .add("event", "admin_change")
                     .add("time", Instant.now().toString())
                     .add("actor", "admin")
@@ -113,11 +113,18 @@ public class AdminAuditFilter implements ContainerRequestFilter, ContainerRespon
         if (entity instanceof JsonValue json) {
             return json;
         }
-        String text = entity instanceof String string ? string : JSONB.toJson(entity);
-        try (var reader = Json.createReader(new StringReader(text))) {
-            return reader.readValue();
+        try {
+            return asJson(entity);
         } catch (RuntimeException notJson) {
             return JsonValue.NULL;
+        }
+    }
+
+    /** A view as the API writes it: JSON text as is, anything else through the API's JSON-B settings. */
+    private static JsonValue asJson(Object view) {
+        String text = view instanceof String string ? string : JSONB.toJson(view);
+        try (var reader = JsonP.PROVIDER.createReader(new StringReader(text))) {
+            return reader.readValue();
         }
     }
 
@@ -151,11 +158,7 @@ public class AdminAuditFilter implements ContainerRequestFilter, ContainerRespon
 
     private static JsonValue viewAsJson(Object resource, Method read, Object[] args)
             throws ReflectiveOperationException {
-        Object view = read.invoke(resource, args);
-        String text = view instanceof String string ? string : JSONB.toJson(view);
-        try (var reader = Json.createReader(new StringReader(text))) {
-            return reader.readValue();
-        }
+        return asJson(read.invoke(resource, args));
     }
 
     private Object[] pathArguments(Method read) {
@@ -183,13 +186,13 @@ public class AdminAuditFilter implements ContainerRequestFilter, ContainerRespon
     /** The value with every secret field's string replaced, at any depth. */
     static JsonValue masked(JsonValue value) {
         if (value instanceof JsonObject object) {
-            JsonObjectBuilder copy = Json.createObjectBuilder();
+            JsonObjectBuilder copy = JsonP.PROVIDER.createObjectBuilder();
             object.forEach((name, field) -> copy.add(name, SECRET_FIELDS.contains(name.toLowerCase(Locale.ROOT))
-                    && field instanceof JsonString ? Json.createValue("****") : masked(field)));
+                    && field instanceof JsonString ? JsonP.PROVIDER.createValue("****") : masked(field)));
             return copy.build();
         }
         if (value instanceof JsonArray array) {
-            JsonArrayBuilder copy = Json.createArrayBuilder();
+            JsonArrayBuilder copy = JsonP.PROVIDER.createArrayBuilder();
             array.forEach(item -> copy.add(masked(item)));
             return copy.build();
         }
