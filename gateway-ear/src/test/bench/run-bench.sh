@@ -9,7 +9,9 @@
 # Usage, from anywhere:  gateway-ear/src/test/bench/run-bench.sh [extra -Dbench.* Maven options]
 # Environment: GATEWAY_CPU (0), LOAD_CPU (1), HTTP_PORT (9090), HTTPS_PORT (9453), BUILD (auto|always|never),
 #              PROFILE_RATE (empty: no profile run), PROFILE_SECONDS (40), SKIP_TABLE (0; 1 = profile run only),
-#              WAIT_QUIET (1: wait up to ~40 min for an idle machine first), HOT_FOCUS (frames to show callers of).
+#              WAIT_QUIET (1: wait up to ~40 min for an idle machine first), HOT_FOCUS (frames to show callers of),
+#              REFERENCE (nginx: also start nginx pinned to the gateway's core as a reference proxy in front of the
+#              mock, on port 9098, for -Dbench.mode=compare).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)"
@@ -71,10 +73,43 @@ trap stop_server EXIT
 PID="$(cat "$WLP/usr/servers/.pid/iris.pid")"
 echo "gateway pid $PID, $(taskset -cp "$PID")"
 
+REFERENCE_ARGS=()
+if [[ "${REFERENCE:-}" == nginx ]]; then
+    # A reference proxy on the gateway's core: one worker, keep-alive on both sides, no logging. What it adds is
+    # what any proxy adds on this machine (two more loopback hops, an idle core's wake-ups).
+    MOCK_PORT=9099
+    mkdir -p "$OUT/nginx"
+    cat > "$OUT/nginx/nginx.conf" <<CONF
+worker_processes 1;
+pid $OUT/nginx/nginx.pid;
+error_log $OUT/nginx/error.log warn;
+events { worker_connections 8192; }
+http {
+    access_log off;
+    keepalive_requests 10000000;
+    upstream mock { server 127.0.0.1:$MOCK_PORT; keepalive 256; keepalive_requests 10000000; }
+    server {
+        listen 127.0.0.1:9098;
+        location / {
+            proxy_pass http://mock;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host 127.0.0.1;
+            proxy_buffering off;
+        }
+    }
+}
+CONF
+    taskset -c "$GATEWAY_CPU" nginx -c "$OUT/nginx/nginx.conf" -p "$OUT/nginx"
+    stop_nginx() { nginx -c "$OUT/nginx/nginx.conf" -p "$OUT/nginx" -s stop 2>/dev/null || true; }
+    trap 'stop_nginx; stop_server' EXIT
+    REFERENCE_ARGS=(-Dbench.reference=http://127.0.0.1:9098 -Dbench.mockPort="$MOCK_PORT")
+fi
+
 bench() {
     # The load generator and the mock run in the forked JVM, which inherits the affinity of Maven.
     taskset -c "$LOAD_CPU" ./mvnw -B -q -Pbench -pl gateway-ear test -Dbench.gateway="$GATEWAY" \
-        -Dbench.serverDir="$SERVER_DIR" -Dbench.out="$OUT" "$@"
+        -Dbench.serverDir="$SERVER_DIR" -Dbench.out="$OUT" "${REFERENCE_ARGS[@]}" "$@"
 }
 
 # Log the busiest processes every 20 s while the benchmark runs, so a disturbed run can be recognised.
@@ -82,7 +117,7 @@ bench() {
     { date +%T; top -b -n 2 -d 1 -o %CPU | awk '/^top -/{n++} n==2' | sed -n '8,13p'; } >> "$OUT/monitor.log"
   done ) &
 MONITOR_PID=$!
-trap 'kill "$MONITOR_PID" 2>/dev/null || true; stop_server' EXIT
+trap 'kill "$MONITOR_PID" 2>/dev/null || true; [[ -z "${REFERENCE:-}" ]] || stop_nginx; stop_server' EXIT
 : > "$OUT/monitor.log"
 
 if [[ "$SKIP_TABLE" != 1 ]]; then

@@ -39,19 +39,23 @@ public final class Bench {
      * {@code bench.search} (true), {@code bench.searchMax} (20000), {@code bench.mode} (full; governance: governance off
      * against on at {@code bench.loadRate}, three alternated pairs; or load: one run against
      * {@code bench.loadTarget}, gateway or direct, at {@code bench.loadRate} for {@code bench.loadSeconds}, for
-     * profiling), {@code bench.out}.
+     * profiling; or compare: straight, through {@code bench.reference} (a reference proxy's base URL, optional) and
+     * through the gateway at {@code bench.loadRate}, three alternated rounds), {@code bench.mockPort} (0: a free
+     * port), {@code bench.out}.
      */
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromSystemProperties();
         System.out.println("bench: " + settings);
         System.out.printf(Locale.ROOT, "bench: generator JVM %s, %d processor(s) visible%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors());
-        try (MockUpstream mock = MockUpstream.start(settings.mockThreads())) {
+        try (MockUpstream mock = MockUpstream.start(settings.mockThreads(), settings.mockPort())) {
             LoadGenerator load = new LoadGenerator(settings.clientThreads(), settings.maxConnections());
             Bench bench = new Bench(settings, load);
             bench.setUp(mock);
             if (settings.mode().equals("governance")) {
                 bench.governanceOnOff(setup(mock, settings));
+            } else if (settings.mode().equals("compare")) {
+                bench.compare(mock);
             } else if (settings.mode().equals("load")) {
                 Target target = settings.loadTarget().equals("direct") ? bench.directFast : bench.gatewayFast;
                 RunResult run = load.run(target, settings.loadRate(), settings.warmup(), settings.loadSeconds(), 0);
@@ -124,6 +128,52 @@ public final class Bench {
         on.sort(null);
         System.out.printf(Locale.ROOT, "governance at %d req/s: median p50 off %d µs, on %d µs, difference %+d µs%n",
                 settings.loadRate(), off.get(1) / 1000, on.get(1) / 1000, (on.get(1) - off.get(1)) / 1000);
+    }
+
+    /**
+     * The same load, alternated three times, straight at the mock, through a reference proxy (when
+     * {@code bench.reference} names one, for example nginx pinned to the gateway's core) and through the gateway,
+     * after a ramped warm-up of each. The reference shows what any proxy adds on this machine: two more loopback
+     * hops and the wake-ups of an idle core, which no gateway code can remove. Prints the medians.
+     */
+    private void compare(MockUpstream mock) throws InterruptedException {
+        List<Target> targets = new ArrayList<>(List.of(directFast));
+        if (!settings.reference().isEmpty()) {
+            targets.add(new Target("reference", URI.create(settings.reference() + "/v1/chat/completions"),
+                    "sk-direct", Target.chatBody(MockUpstream.MODEL)));
+        }
+        targets.add(gatewayFast);
+        int[] ramp = {200, 500, 1000, 2000, 3000};
+        int step = Math.max(1, settings.initialWarmup() / ramp.length / targets.size());
+        for (Target target : targets) {
+            for (int rate : ramp) {
+                System.out.println("  (warm-up) " + load.run(target, rate, 0, step, 0).line());
+            }
+        }
+        List<List<RunResult>> runs = new ArrayList<>();
+        targets.forEach(t -> runs.add(new ArrayList<>()));
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < targets.size(); i++) {
+                RunResult run = load.run(targets.get(i), settings.loadRate(), settings.warmup(), settings.measure(), 0);
+                System.out.println(run.line());
+                runs.get(i).add(run);
+                pause();
+            }
+        }
+        long directP50 = median(runs.get(0), RunResult::p50);
+        long directP99 = median(runs.get(0), RunResult::p99);
+        for (int i = 0; i < targets.size(); i++) {
+            long p50 = median(runs.get(i), RunResult::p50);
+            long p99 = median(runs.get(i), RunResult::p99);
+            System.out.printf(Locale.ROOT, "compare at %d req/s: %-9s median p50 %d µs (%+d µs), median p99 %d µs (%+d µs)%n",
+                    settings.loadRate(), targets.get(i).name(), p50 / 1000, (p50 - directP50) / 1000, p99 / 1000,
+                    (p99 - directP99) / 1000);
+        }
+    }
+
+    private static long median(List<RunResult> runs, java.util.function.ToLongFunction<RunResult> value) {
+        long[] values = runs.stream().mapToLong(value).sorted().toArray();
+        return values[values.length / 2];
     }
 
     private void full() throws Exception {
@@ -251,7 +301,7 @@ public final class Bench {
     /** The benchmark's knobs, from system properties. */
     record Settings(String gateway, Path serverDir, int[] rates, int warmup, int measure, int initialWarmup,
                     int delayMs, int delayRate, boolean search, int searchMax, String mode, String loadTarget, int loadRate,
-                    int loadSeconds, int clientThreads, int mockThreads, int maxConnections, Path out) {
+                    int loadSeconds, int clientThreads, int mockThreads, int maxConnections, int mockPort, String reference, Path out) {
         static Settings fromSystemProperties() {
             return new Settings(
                     System.getProperty("bench.gateway", "http://127.0.0.1:9090"),
@@ -272,6 +322,8 @@ public final class Bench {
                     Integer.getInteger("bench.clientThreads", 1),
                     Integer.getInteger("bench.mockThreads", 1),
                     Integer.getInteger("bench.maxConnections", 5000),
+                    Integer.getInteger("bench.mockPort", 0),
+                    System.getProperty("bench.reference", ""),
                     Path.of(System.getProperty("bench.out", "target/bench")));
         }
 

@@ -57,7 +57,7 @@ final class MockUpstream implements AutoCloseable {
     private final LongAdder served = new LongAdder();
     private final int port;
 
-    private MockUpstream(int ioThreads) throws IOException {
+    private MockUpstream(int ioThreads, int requestedPort) throws IOException {
         server = AsyncServerBootstrap.bootstrap()
                 .setIOReactorConfig(IOReactorConfig.custom()
                         .setIoThreadCount(ioThreads)
@@ -71,7 +71,7 @@ final class MockUpstream implements AutoCloseable {
                 .create();
         server.start();
         try {
-            ListenerEndpoint endpoint = server.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            ListenerEndpoint endpoint = server.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort),
                     URIScheme.HTTP).get();
             port = ((InetSocketAddress) endpoint.getAddress()).getPort();
         } catch (InterruptedException e) {
@@ -82,9 +82,9 @@ final class MockUpstream implements AutoCloseable {
         }
     }
 
-    /** Starts a mock on a free loopback port with {@code ioThreads} reactor threads. */
-    static MockUpstream start(int ioThreads) throws IOException {
-        return new MockUpstream(ioThreads);
+    /** Starts a mock on loopback {@code port} (0: a free one) with {@code ioThreads} reactor threads. */
+    static MockUpstream start(int ioThreads, int port) throws IOException {
+        return new MockUpstream(ioThreads, port);
     }
 
     /** The OpenAI base URL of the mock ({@code http://127.0.0.1:port/v1}), answering after {@code delayMs}. */
