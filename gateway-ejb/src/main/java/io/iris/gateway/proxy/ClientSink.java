@@ -14,6 +14,16 @@ public interface ClientSink {
 
     void complete();
 
+    /**
+     * A whole answer (status, headers, body), then {@link #complete()}. A sink that knows the length can send it
+     * with a {@code content-length} in one write, so the client has all of it before the request is wound up.
+     */
+    default void respond(int status, Map<String, String> headers, byte[] body) {
+        start(status, headers);
+        write(body);
+        complete();
+    }
+
     /** Runs {@code onDisconnect} if the client goes away before {@link #complete()}. */
     void onDisconnect(Runnable onDisconnect);
 }

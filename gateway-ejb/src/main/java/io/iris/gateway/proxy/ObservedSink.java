@@ -40,6 +40,14 @@ final class ObservedSink implements ClientSink {
     }
 
     @Override
+    public void respond(int status, Map<String, String> headers, byte[] body) {
+        observation.started(status);
+        observation.firstByte();
+        client.respond(status, headers, body);
+        observation.finish(false);
+    }
+
+    @Override
     public void onDisconnect(Runnable onDisconnect) {
         this.onDisconnect = onDisconnect;
     }

@@ -306,9 +306,7 @@ final class ProxyCall {
                 return;
             }
             settle(usageOf(raw));
-            sink.start(status, headers(index, target, "application/json"));
-            sink.write(answer);
-            sink.complete();
+            sink.respond(status, headers(index, target, "application/json"), answer);
         }
 
         private OptionalLong retryAfterSeconds() {

@@ -207,8 +207,6 @@ public class ProxyService {
         Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
         headers.put("content-type", "application/json");
         headers.put("x-request-id", request.requestId());
-        sink.start(e.status(), headers);
-        sink.write(ErrorBodies.of(request.endpoint().clientFormat(), e));
-        sink.complete();
+        sink.respond(e.status(), headers, ErrorBodies.of(request.endpoint().clientFormat(), e));
     }
 }

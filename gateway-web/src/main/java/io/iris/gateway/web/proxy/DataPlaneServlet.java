@@ -83,7 +83,9 @@ public class DataPlaneServlet extends HttpServlet {
             response.setStatus(200);
             response.setContentType("application/json");
             response.setHeader("x-request-id", requestId);
-            response.getOutputStream().write(answer.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] body = answer.toString().getBytes(StandardCharsets.UTF_8);
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
         } catch (GatewayException e) {
             error(response, Endpoint.WireFormat.OPENAI, requestId, e);
         }
@@ -144,6 +146,8 @@ public class DataPlaneServlet extends HttpServlet {
         response.setStatus(e.status());
         response.setContentType("application/json");
         response.setHeader("x-request-id", requestId);
-        response.getOutputStream().write(ErrorBodies.of(format, e));
+        byte[] body = ErrorBodies.of(format, e);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }

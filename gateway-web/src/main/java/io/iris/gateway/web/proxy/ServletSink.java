@@ -48,6 +48,21 @@ final class ServletSink implements ClientSink, AsyncListener {
         }
     }
 
+    /**
+     * With its length declared and the body flushed, the client has the whole answer from this thread. Liberty runs
+     * {@link AsyncContext#complete()} called from a thread of its own on one of its executor threads, and the end of
+     * a chunked answer would wait for that hand-off.
+     */
+    @Override
+    public void respond(int status, Map<String, String> headers, byte[] body) {
+        if (!finished.get()) {
+            start(status, headers);
+            response.setContentLength(body.length);
+            write(body);
+        }
+        complete();
+    }
+
     @Override
     public void complete() {
         if (finished.compareAndSet(false, true)) {
