@@ -64,6 +64,8 @@ final class MockUpstream implements AutoCloseable {
                         .setSoTimeout(Timeout.ofMinutes(2))
                         .setTcpNoDelay(true)
                         .setBacklogSize(4096)
+                        // A fixed port (bench.mockPort) is bound again right after the last run's connections closed.
+                        .setSoReuseAddress(true)
                         .build())
                 // Requests name 127.0.0.1 as their host; any other authority is answered 421 by HttpCore5.
                 .setCanonicalHostName("127.0.0.1")
