@@ -76,9 +76,6 @@ public class RequestLogWriter {
         if (thread == null) {
             thread = new Thread(drain, "iris-request-log");
             thread.setDaemon(true);
-            // Background work: with the JVM options of liberty-config (jvm.options) this is a nice-19 thread, which
-            // the OS runs when no request thread wants the core, instead of sharing it with them batch by batch.
-            thread.setPriority(Thread.MIN_PRIORITY);
             thread.start();
             LOG.info(() -> "request log started: queue of " + queueCapacity + " records, rows kept "
                     + (retentionDays > 0 ? retentionDays + " days" : "forever"));
