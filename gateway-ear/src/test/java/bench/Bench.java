@@ -154,8 +154,11 @@ public final class Bench {
         targets.forEach(t -> runs.add(new ArrayList<>()));
         for (int round = 0; round < 3; round++) {
             for (int i = 0; i < targets.size(); i++) {
+                boolean gateway = targets.get(i) == gatewayFast;
+                OverheadMetric.Reading before = gateway ? OverheadMetric.read(settings.gateway()) : null;
                 RunResult run = load.run(targets.get(i), settings.loadRate(), settings.warmup(), settings.measure(), 0);
-                System.out.println(run.line());
+                System.out.println(run.line() + (gateway
+                        ? "; " + OverheadMetric.describe(before, OverheadMetric.read(settings.gateway())) : ""));
                 runs.get(i).add(run);
                 pause();
             }

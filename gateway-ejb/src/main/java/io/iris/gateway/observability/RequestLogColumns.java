@@ -2,10 +2,10 @@ package io.iris.gateway.observability;
 
 import io.iris.gateway.common.JsonP;
 import io.iris.gateway.governance.accounting.Money;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonBuilderFactory;
-import jakarta.json.JsonObjectBuilder;
+import io.iris.gateway.routing.RoutingTrace;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -28,7 +28,7 @@ final class RequestLogColumns {
     /** The width of the JSON and body columns. */
     static final int MAX_TEXT = 1_000_000;
     private static final int NAME = 255;
-    private static final JsonBuilderFactory JSON = JsonP.PROVIDER.createBuilderFactory(Map.of());
+    private static final JsonGeneratorFactory GENERATORS = JsonP.PROVIDER.createGeneratorFactory(Map.of());
 
     /** One column: its name, and its JDBC type for binding a NULL. */
     record Column(String name, int sqlType) {
@@ -79,7 +79,7 @@ final class RequestLogColumns {
                 r.promptTokens(), r.completionTokens(),
                 Money.usd(r.costMicros()),
                 attempts(r.attempts()),
-                trace(r.trace().toJson()),
+                trace(r.trace()),
                 r.requestBody().map(body -> text(new String(body, StandardCharsets.UTF_8), MAX_TEXT)).orElse(null)
         };
     }
@@ -97,33 +97,38 @@ final class RequestLogColumns {
 
     /** Each upstream call as {@code GET /api/logs/{request_id}} shows it; status null when no answer came. */
     static String attempts(List<RequestRecord.Attempt> attempts) {
-        JsonArrayBuilder array = JSON.createArrayBuilder();
-        for (RequestRecord.Attempt attempt : attempts) {
-            JsonObjectBuilder json = JSON.createObjectBuilder()
-                    .add("fallback_index", attempt.fallbackIndex())
-                    .add("provider", attempt.provider())
-                    .add("model", attempt.model())
-                    .add("key_name", attempt.keyName());
-            if (attempt.status() > 0) {
-                json.add("status", attempt.status());
-            } else {
-                json.addNull("status");
+        StringWriter text = new StringWriter(64 + 224 * attempts.size());
+        try (JsonGenerator json = GENERATORS.createGenerator(text)) {
+            json.writeStartArray();
+            for (RequestRecord.Attempt attempt : attempts) {
+                json.writeStartObject()
+                        .write("fallback_index", attempt.fallbackIndex())
+                        .write("provider", attempt.provider())
+                        .write("model", attempt.model())
+                        .write("key_name", attempt.keyName());
+                if (attempt.status() > 0) {
+                    json.write("status", attempt.status());
+                } else {
+                    json.writeNull("status");
+                }
+                attempt.errorType().ifPresentOrElse(type -> json.write("error_type", type),
+                        () -> json.writeNull("error_type"));
+                json.write("started_at", attempt.startedAt().toString())
+                        .write("duration_ms", RequestLogJson.millis(micros(attempt.durationNanos())))
+                        .writeEnd();
             }
-            attempt.errorType().ifPresentOrElse(type -> json.add("error_type", type), () -> json.addNull("error_type"));
-            array.add(json.add("started_at", attempt.startedAt().toString())
-                    .add("duration_ms", RequestLogJson.millis(micros(attempt.durationNanos()))));
+            json.writeEnd();
         }
-        return text(array.build().toString(), MAX_TEXT);
+        return text(text.toString(), MAX_TEXT);
     }
 
     /**
      * The trace's JSON; one too long for its column (thousands of rules over a long chain) is replaced by a marker
      * rather than cut, because cut JSON could not be read back.
      */
-    static String trace(JsonArray trace) {
-        String json = trace.toString();
-        return json.length() <= MAX_TEXT ? json : JSON.createArrayBuilder()
-                .add(JSON.createObjectBuilder().add("truncated", true).add("steps", trace.size())).build().toString();
+    static String trace(RoutingTrace trace) {
+        String json = trace.toJsonText();
+        return json.length() <= MAX_TEXT ? json : "[{\"truncated\":true,\"steps\":" + trace.steps().size() + "}]";
     }
 
     static long micros(long nanos) {

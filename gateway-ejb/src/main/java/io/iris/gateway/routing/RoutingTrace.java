@@ -21,4 +21,9 @@ public record RoutingTrace(List<TraceStep> steps) {
     public JsonArray toJson() {
         return TraceJson.toJson(this);
     }
+
+    /** {@link #toJson()} as text, written straight from the steps. */
+    public String toJsonText() {
+        return TraceJson.toText(this);
+    }
 }

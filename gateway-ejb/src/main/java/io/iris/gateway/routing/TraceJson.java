@@ -2,88 +2,109 @@ package io.iris.gateway.routing;
 
 import io.iris.gateway.common.JsonP;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonBuilderFactory;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 
-/** Writes a {@link RoutingTrace} in the wire shape. Stateless and thread-safe. */
+/**
+ * Writes a {@link RoutingTrace} in the wire shape, streamed: the request log writes one per request, and building
+ * a tree of JSON objects first allocated several times the text. Stateless and thread-safe.
+ */
 final class TraceJson {
 
-    private static final JsonBuilderFactory JSON = JsonP.PROVIDER.createBuilderFactory(Map.of());
+    private static final JsonGeneratorFactory GENERATORS = JsonP.PROVIDER.createGeneratorFactory(Map.of());
 
     private TraceJson() {
     }
 
+    static String toText(RoutingTrace trace) {
+        StringWriter text = new StringWriter(256 + 512 * trace.steps().size());
+        try (JsonGenerator json = GENERATORS.createGenerator(text)) {
+            json.writeStartArray();
+            trace.steps().forEach(step -> step(json, step));
+            json.writeEnd();
+        }
+        return text.toString();
+    }
+
     static JsonArray toJson(RoutingTrace trace) {
-        JsonArrayBuilder steps = JSON.createArrayBuilder();
-        trace.steps().forEach(step -> steps.add(step(step)));
-        return steps.build();
+        try (JsonReader reader = JsonP.PROVIDER.createReader(new StringReader(toText(trace)))) {
+            return reader.readArray();
+        }
     }
 
-    private static JsonObject step(TraceStep step) {
-        JsonArrayBuilder scopes = JSON.createArrayBuilder();
+    private static void step(JsonGenerator json, TraceStep step) {
+        json.writeStartObject()
+                .write("step", step.step())
+                .write("provider", step.provider())
+                .write("model", step.model())
+                .writeStartArray("scopes");
         for (TraceStep.Scope scope : step.scopes()) {
-            JsonObjectBuilder s = JSON.createObjectBuilder().add("scope", scope.scope().wireName());
-            scope.scopeId().ifPresentOrElse(id -> s.add("scope_id", id), () -> s.addNull("scope_id"));
-            scopes.add(s);
+            json.writeStartObject().write("scope", scope.scope().wireName());
+            optional(json, "scope_id", scope.scopeId().orElse(null));
+            json.writeEnd();
         }
-        JsonArrayBuilder rules = JSON.createArrayBuilder();
-        step.rules().forEach(rule -> rules.add(rule(rule)));
-        JsonObjectBuilder capacity = JSON.createObjectBuilder();
-        step.capacity().forEach((variable, value) -> number(capacity, variable.variable(), value));
-        JsonObjectBuilder json = JSON.createObjectBuilder()
-                .add("step", step.step())
-                .add("provider", step.provider())
-                .add("model", step.model())
-                .add("scopes", scopes)
-                .add("rules", rules)
-                .add("capacity", capacity);
-        step.decidedBy().ifPresentOrElse(name -> json.add("decided_by", name), () -> json.addNull("decided_by"));
-        step.target().ifPresentOrElse(target -> json.add("target", target(target)), () -> json.addNull("target"));
-        return json.add("outcome", step.outcome().wireName()).build();
+        json.writeEnd().writeStartArray("rules");
+        step.rules().forEach(rule -> rule(json, rule));
+        json.writeEnd().writeStartObject("capacity");
+        step.capacity().forEach((variable, value) -> number(json, variable.variable(), value));
+        json.writeEnd();
+        optional(json, "decided_by", step.decidedBy().orElse(null));
+        step.target().ifPresentOrElse(target -> target(json, target), () -> json.writeNull("target"));
+        json.write("outcome", step.outcome().wireName()).writeEnd();
     }
 
-    private static JsonObject rule(RuleTrace rule) {
-        JsonObjectBuilder json = JSON.createObjectBuilder()
-                .add("rule", rule.rule())
-                .add("rule_id", rule.ruleId().toString())
-                .add("scope", rule.scope().wireName())
-                .add("priority", rule.priority())
-                .add("result", rule.result().wireName());
-        rule.reason().ifPresent(reason -> json.add("reason", reason));
+    private static void rule(JsonGenerator json, RuleTrace rule) {
+        json.writeStartObject()
+                .write("rule", rule.rule())
+                .write("rule_id", rule.ruleId().toString())
+                .write("scope", rule.scope().wireName())
+                .write("priority", rule.priority())
+                .write("result", rule.result().wireName());
+        rule.reason().ifPresent(reason -> json.write("reason", reason));
         if (rule.referencesHeaders()) {
-            json.add("headers", JSON.createObjectBuilder()
-                    .add("present", strings(rule.headersPresent()))
-                    .add("missing", strings(rule.headersMissing())));
+            json.writeStartObject("headers");
+            strings(json, "present", rule.headersPresent());
+            strings(json, "missing", rule.headersMissing());
+            json.writeEnd();
         }
-        return json.build();
+        json.writeEnd();
     }
 
-    private static JsonObject target(TraceStep.Target target) {
-        JsonObjectBuilder json = JSON.createObjectBuilder()
-                .add("provider", target.provider())
-                .add("model", target.model());
-        target.keyId().ifPresentOrElse(id -> json.add("key_id", id.toString()), () -> json.addNull("key_id"));
+    private static void target(JsonGenerator json, TraceStep.Target target) {
+        json.writeStartObject("target")
+                .write("provider", target.provider())
+                .write("model", target.model());
+        optional(json, "key_id", target.keyId().map(Object::toString).orElse(null));
         number(json, "weight", target.weight());
         number(json, "effective_weight", target.effectiveWeight());
-        return json.add("index", target.index()).build();
+        json.write("index", target.index()).writeEnd();
     }
 
-    private static JsonArrayBuilder strings(List<String> values) {
-        JsonArrayBuilder array = JSON.createArrayBuilder();
-        values.forEach(array::add);
-        return array;
+    private static void strings(JsonGenerator json, String name, List<String> values) {
+        json.writeStartArray(name);
+        values.forEach(json::write);
+        json.writeEnd();
+    }
+
+    private static void optional(JsonGenerator json, String name, String value) {
+        if (value == null) {
+            json.writeNull(name);
+        } else {
+            json.write(name, value);
+        }
     }
 
     // JSON has no NaN or infinity (a percentage of a zero limit may be infinite): those are written as null
-    private static void number(JsonObjectBuilder json, String key, double value) {
+    private static void number(JsonGenerator json, String key, double value) {
         if (Double.isFinite(value)) {
-            json.add(key, value);
+            json.write(key, value);
         } else {
-            json.addNull(key);
+            json.writeNull(key);
         }
     }
 }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iris.gateway.routing.CallerIdentity;
 import io.iris.gateway.routing.RoutingTrace;
+import io.iris.gateway.routing.RuleScope;
+import io.iris.gateway.routing.RuleTrace;
+import io.iris.gateway.routing.TraceStep;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -13,7 +16,9 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -88,15 +93,18 @@ class RequestLogColumnsTest {
 
     @Test
     void trace_longerThanTheColumn_replacedByAReadableMarker() {
-        StringBuilder huge = new StringBuilder("[");
-        for (int i = 0; i < 60_000; i++) {
-            huge.append(i == 0 ? "" : ",").append("\"rule-number-").append(i).append('"');
+        List<RuleTrace> rules = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            rules.add(new RuleTrace("rule-number-" + i, UUID.randomUUID(), RuleScope.GLOBAL, i, RuleTrace.Result.NO_MATCH,
+                    Optional.empty(), List.of(), List.of()));
         }
-        JsonArray trace = Json.createReader(new StringReader(huge.append(']').toString())).readArray();
+        TraceStep step = new TraceStep(0, "", "gpt-4o", List.of(), rules, Map.of(), Optional.empty(), Optional.empty(),
+                TraceStep.Outcome.NO_MATCH);
+        RoutingTrace trace = new RoutingTrace(List.of(step, step));
 
         String stored = RequestLogColumns.trace(trace);
 
-        assertEquals("[{\"truncated\":true,\"steps\":60000}]", stored);
+        assertEquals("[{\"truncated\":true,\"steps\":2}]", stored);
     }
 
     private static Object value(Object[] row, String column) {
