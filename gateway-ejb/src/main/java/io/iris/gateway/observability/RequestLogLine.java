@@ -13,7 +13,8 @@ import java.util.logging.Logger;
  * and served model, rule, status, error type, latency, gateway overhead, tokens and cost. Logged on the logger
  * {@code iris.requests} at INFO; raise that logger's level (Liberty's {@code traceSpecification}, e.g.
  * {@code iris.requests=warning}) to turn the lines off. Written from the request log's writer thread, never from
- * a request's, and only built when the logger would print it, streamed rather than as a tree of JSON objects. Carries no key value and no body.
+ * a request's, and only built (streamed, not as a tree of JSON objects) when the logger would print it. Carries no
+ * key value and no body.
  */
 public final class RequestLogLine {
     static final Logger LOG = Logger.getLogger("iris.requests");
