@@ -222,6 +222,23 @@ class RequestLogIT {
     }
 
     @Test
+    void get_modelList_recordedWithItsCallerAndNoTarget() {
+        Caller caller = Caller.create();
+        String requestId = unique("log-models");
+
+        java.net.http.HttpResponse<String> response = it.proxy.DataPlane.call("GET", "/v1/models", null,
+                Map.of("Authorization", "Bearer " + caller.value(), "x-request-id", requestId));
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject record = awaitRecord(requestId);
+        assertEquals("models", record.getString("endpoint"));
+        assertEquals(200, record.getInt("status"));
+        assertEquals(caller.id(), record.getString("virtual_key_id"));
+        assertEquals(JsonValue.NULL, record.get("provider"));
+        assertEquals(0, record.getJsonArray("attempts").size());
+    }
+
+    @Test
     void list_filtersAndCursor_sevenServedRecordsInPagesOfThree() {
         String first = provider("openai", scriptedKey(""));
         String second = provider("openai", scriptedKey(""));

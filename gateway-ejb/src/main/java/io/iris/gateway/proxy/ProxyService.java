@@ -165,10 +165,20 @@ public class ProxyService {
      */
     public void refusedBeforeReading(Optional<Endpoint> endpoint, String requestId, long receivedNanos,
                                      GatewayException refusal) {
-        recorded(new RequestRecord(requestId, Instant.now(), endpoint.map(e -> e.requestType(false))
-                .orElse("unknown"), false, CallerIdentity.NONE, "", "", "", Optional.empty(), -1, refusal.status(),
-                Optional.of(refusal.type().wireType()), System.nanoTime() - receivedNanos, 0, 0, Optional.empty(),
-                0, 0, 0, List.of(), new RoutingTrace(List.of()), Optional.empty()));
+        answeredHere(endpoint.map(e -> e.requestType(false)).orElse("unknown"), requestId, receivedNanos,
+                Optional.empty(), refusal.status(), Optional.of(refusal.type().wireType()));
+    }
+
+    /**
+     * A request the gateway answered itself, without an upstream call (the model list, or a refusal): recorded
+     * like a proxied one, with no provider, model, attempts or trace.
+     */
+    public void answeredHere(String endpoint, String requestId, long receivedNanos, Optional<CallerGrant> caller,
+                             int status, Optional<String> errorType) {
+        recorded(new RequestRecord(requestId, Instant.now(), endpoint, false,
+                caller.map(RoutingInputs::identity).orElse(CallerIdentity.NONE), "", "", "", Optional.empty(), -1,
+                status, errorType, System.nanoTime() - receivedNanos, 0, 0, Optional.empty(), 0, 0, 0, List.of(),
+                new RoutingTrace(List.of()), Optional.empty()));
     }
 
     /** A request is over, its client answered: its record goes to the metrics and the request log. */

@@ -33,6 +33,8 @@ import java.util.UUID;
 @WebServlet(urlPatterns = {"/v1/*", "/anthropic/*"}, asyncSupported = true)
 public class DataPlaneServlet extends HttpServlet {
     private static final String MODELS = "/v1/models";
+    /** The request log's and the metrics' name for model listings. */
+    private static final String MODELS_ENDPOINT = "models";
 
     @Inject
     ProxyService proxy;
@@ -69,13 +71,15 @@ public class DataPlaneServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long receivedNanos = System.nanoTime();
         String requestId = requestId(request);
         String path = path(request);
+        Optional<CallerGrant> caller = Optional.empty();
         try {
             if (!path.equals(MODELS) && !path.startsWith(MODELS + "/")) {
                 throw new GatewayException(ErrorType.NOT_FOUND, "no such endpoint");
             }
-            Optional<CallerGrant> caller = proxy.authenticate(headers(request));
+            caller = proxy.authenticate(headers(request));
             JsonObject answer = path.equals(MODELS) ? ModelCatalog.list(caller, proxy.snapshot())
                     : ModelCatalog.one(path.substring(MODELS.length() + 1), caller, proxy.snapshot())
                     .orElseThrow(() -> new GatewayException(ErrorType.NOT_FOUND, ErrorType.NOT_FOUND.status(),
@@ -86,8 +90,11 @@ public class DataPlaneServlet extends HttpServlet {
             byte[] body = answer.toString().getBytes(StandardCharsets.UTF_8);
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
+            proxy.answeredHere(MODELS_ENDPOINT, requestId, receivedNanos, caller, 200, Optional.empty());
         } catch (GatewayException e) {
             error(response, Endpoint.WireFormat.OPENAI, requestId, e);
+            proxy.answeredHere(path.startsWith(MODELS) ? MODELS_ENDPOINT : "unknown", requestId, receivedNanos, caller,
+                    e.status(), Optional.of(e.type().wireType()));
         }
     }
 
