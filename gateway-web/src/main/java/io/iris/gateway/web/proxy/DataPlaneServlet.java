@@ -76,7 +76,7 @@ public class DataPlaneServlet extends HttpServlet {
         String path = path(request);
         Optional<CallerGrant> caller = Optional.empty();
         try {
-            if (!path.equals(MODELS) && !path.startsWith(MODELS + "/")) {
+            if (!models(path)) {
                 throw new GatewayException(ErrorType.NOT_FOUND, "no such endpoint");
             }
             caller = proxy.authenticate(headers(request));
@@ -93,9 +93,13 @@ public class DataPlaneServlet extends HttpServlet {
             proxy.answeredHere(MODELS_ENDPOINT, requestId, receivedNanos, caller, 200, Optional.empty());
         } catch (GatewayException e) {
             error(response, Endpoint.WireFormat.OPENAI, requestId, e);
-            proxy.answeredHere(path.startsWith(MODELS) ? MODELS_ENDPOINT : "unknown", requestId, receivedNanos, caller,
-                    e.status(), Optional.of(e.type().wireType()));
+            proxy.answeredHere(models(path) ? MODELS_ENDPOINT : "unknown", requestId, receivedNanos, caller, e.status(),
+                    Optional.of(e.type().wireType()));
         }
+    }
+
+    private static boolean models(String path) {
+        return path.equals(MODELS) || path.startsWith(MODELS + "/");
     }
 
     static Optional<Endpoint> endpoint(String path) {

@@ -49,9 +49,9 @@ final class ServletSink implements ClientSink, AsyncListener {
     }
 
     /**
-     * With its length declared and the body flushed, the client has the whole answer from this thread. Liberty runs
-     * {@link AsyncContext#complete()} called from a thread of its own on one of its executor threads, and the end of
-     * a chunked answer would wait for that hand-off.
+     * With its length declared and the body flushed, the client has the whole answer from this thread. Liberty
+     * hands a {@link AsyncContext#complete()} called from a thread not its own to one of its executor threads, and
+     * the end of a chunked answer would wait for that hand-off.
      */
     @Override
     public void respond(int status, Map<String, String> headers, byte[] body) {
