@@ -27,6 +27,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * One client request on its way through the targets: the first choice, then each fallback while the upstream
@@ -43,7 +44,8 @@ final class ProxyCall {
     private final Optional<CallerGrant> caller;
     private final RequestJson body;
     private final boolean stream;
-    private final List<String> fallbacks;
+    private final Supplier<List<String>> fallbackChain;
+    private List<String> fallbacks;
     private final RoutingDecision decision;
     private final CallAccounting accounting;
     private final CallObservation observation;
@@ -60,7 +62,7 @@ final class ProxyCall {
     }
 
     ProxyCall(ProxyRequest request, ClientSink sink, GatewaySnapshot snapshot, Optional<CallerGrant> caller,
-              RequestJson body, boolean stream, List<String> fallbacks, RoutingDecision decision,
+              RequestJson body, boolean stream, Supplier<List<String>> fallbackChain, RoutingDecision decision,
               CallAccounting accounting, CallObservation observation, Collaborators with) {
         this.request = request;
         this.sink = sink;
@@ -68,7 +70,7 @@ final class ProxyCall {
         this.caller = caller;
         this.body = body;
         this.stream = stream;
-        this.fallbacks = fallbacks;
+        this.fallbackChain = fallbackChain;
         this.decision = decision;
         this.accounting = accounting;
         this.observation = observation;
@@ -178,9 +180,10 @@ final class ProxyCall {
             firstFailure = failure;
             firstFailureHeaders = headers;
         }
-        for (int next = index + 1; next <= fallbacks.size(); next++) {
+        List<String> chain = fallbacks();
+        for (int next = index + 1; next <= chain.size(); next++) {
             try {
-                Optional<Target> fallback = TargetResolver.fallback(fallbacks.get(next - 1), target.model(), caller,
+                Optional<Target> fallback = TargetResolver.fallback(chain.get(next - 1), target.model(), caller,
                         snapshot);
                 if (fallback.isPresent()) {
                     attempt(next, fallback.get());
@@ -191,6 +194,17 @@ final class ProxyCall {
             }
         }
         answerError(firstFailure, firstFailureHeaders);
+    }
+
+    /**
+     * The fallback chain, worked out when the first failure needs it. Failures of one call come one at a time, so a
+     * plain field suffices (at worst the same list is worked out twice).
+     */
+    private List<String> fallbacks() {
+        if (fallbacks == null) {
+            fallbacks = fallbackChain.get();
+        }
+        return fallbacks;
     }
 
     private Map<String, String> headers(int index, Target target, String contentType) {

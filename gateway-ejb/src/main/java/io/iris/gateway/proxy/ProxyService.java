@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -147,10 +148,10 @@ public class ProxyService {
             Target first = TargetResolver.resolve(decision, caller, snapshot);
             CallAccounting governance = new CallAccounting(snapshot, accounting.accountant(), identity, body,
                     this::countUnpriced);
-            List<String> chain = decision.fallbacks().orElse(fallbacks);
-            if (chain.isEmpty()) {
-                chain = TargetResolver.grantFallbacks(first, caller, snapshot);
-            }
+            List<String> named = decision.fallbacks().orElse(fallbacks);
+            // The virtual key's own fallbacks are only looked for once the first target has failed.
+            Supplier<List<String>> chain = named.isEmpty()
+                    ? () -> TargetResolver.grantFallbacks(first, caller, snapshot) : () -> named;
             new ProxyCall(request, sink, snapshot, caller, body, stream, chain, decision, governance, observation,
                     collaborators).start(first);
         } catch (GatewayException e) {

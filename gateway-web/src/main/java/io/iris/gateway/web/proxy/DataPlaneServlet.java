@@ -84,12 +84,7 @@ public class DataPlaneServlet extends HttpServlet {
                     : ModelCatalog.one(path.substring(MODELS.length() + 1), caller, proxy.snapshot())
                     .orElseThrow(() -> new GatewayException(ErrorType.NOT_FOUND, ErrorType.NOT_FOUND.status(),
                             "the model does not exist or the virtual key may not use it", "model"));
-            response.setStatus(200);
-            response.setContentType("application/json");
-            response.setHeader("x-request-id", requestId);
-            byte[] body = answer.toString().getBytes(StandardCharsets.UTF_8);
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            writeJson(response, 200, requestId, answer.toString().getBytes(StandardCharsets.UTF_8));
             proxy.answeredHere(MODELS_ENDPOINT, requestId, receivedNanos, caller, 200, Optional.empty());
         } catch (GatewayException e) {
             error(response, Endpoint.WireFormat.OPENAI, requestId, e);
@@ -154,10 +149,15 @@ public class DataPlaneServlet extends HttpServlet {
 
     private static void error(HttpServletResponse response, Endpoint.WireFormat format, String requestId,
                               GatewayException e) throws IOException {
-        response.setStatus(e.status());
+        writeJson(response, e.status(), requestId, ErrorBodies.of(format, e));
+    }
+
+    /** A whole JSON answer written on the container's thread, its length declared. */
+    private static void writeJson(HttpServletResponse response, int status, String requestId, byte[] body)
+            throws IOException {
+        response.setStatus(status);
         response.setContentType("application/json");
         response.setHeader("x-request-id", requestId);
-        byte[] body = ErrorBodies.of(format, e);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
