@@ -1,5 +1,6 @@
 package bench;
 
+import it.support.ServerJmx;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  * {@code results.md}/{@code results.csv} under {@code bench.out}.
  */
 public final class Bench {
+    private static final String RECORDS_SWITCH = "io.iris.gateway:type=RequestRecords";
     private final Settings settings;
     private final LoadGenerator load;
     private final List<Pair> table = new ArrayList<>();
@@ -40,7 +42,8 @@ public final class Bench {
      * against on at {@code bench.loadRate}, three alternated pairs; or load: one run against
      * {@code bench.loadTarget}, gateway or direct, at {@code bench.loadRate} for {@code bench.loadSeconds}, for
      * profiling; or compare: straight, through {@code bench.reference} (a reference proxy's base URL, optional) and
-     * through the gateway at {@code bench.loadRate}, three alternated rounds), {@code bench.mockPort} (0: a free
+     * through the gateway at {@code bench.loadRate}, three alternated rounds; or records: request records on against
+     * off at {@code bench.loadRate}, {@code bench.pairs} (4) pairs), {@code bench.mockPort} (0: a free
      * port), {@code bench.out}.
      */
     public static void main(String[] args) throws Exception {
@@ -54,6 +57,8 @@ public final class Bench {
             bench.setUp(mock);
             if (settings.mode().equals("governance")) {
                 bench.governanceOnOff(setup(mock, settings));
+            } else if (settings.mode().equals("records")) {
+                bench.recordsOnOff();
             } else if (settings.mode().equals("compare")) {
                 bench.compare(mock);
             } else if (settings.mode().equals("load")) {
@@ -172,6 +177,54 @@ public final class Bench {
                     settings.loadRate(), targets.get(i).name(), p50 / 1000, (p50 - directP50) / 1000, p99 / 1000,
                     (p99 - directP99) / 1000);
         }
+    }
+
+    /**
+     * Request records (metrics and request log) on against off in one server, switched through JMX between runs at
+     * {@code bench.loadRate}, {@code bench.pairs} pairs after a ramped warm-up, the order swapped every pair so that
+     * drift on the machine falls on both sides. Prints every run, the medians and the median of the pairs'
+     * differences; leaves records on.
+     */
+    private void recordsOnOff() throws InterruptedException {
+        int[] ramp = {200, 500, 1000, 2000, 3000};
+        int step = Math.max(1, settings.initialWarmup() / ramp.length);
+        for (int rate : ramp) {
+            System.out.println("  (warm-up) " + load.run(gatewayFast, rate, 0, step, 0).line());
+        }
+        List<RunResult> on = new ArrayList<>();
+        List<RunResult> off = new ArrayList<>();
+        List<Long> p50Differences = new ArrayList<>();
+        try (ServerJmx jmx = ServerJmx.connect(settings.serverDir())) {
+            for (int pair = 0; pair < settings.pairs(); pair++) {
+                boolean onFirst = pair % 2 == 0;
+                RunResult first = recordsRun(jmx, onFirst);
+                RunResult second = recordsRun(jmx, !onFirst);
+                RunResult with = onFirst ? first : second;
+                RunResult without = onFirst ? second : first;
+                on.add(with);
+                off.add(without);
+                p50Differences.add(with.p50() - without.p50());
+            }
+            jmx.set(RECORDS_SWITCH, "Enabled", true);
+        }
+        long[] differences = p50Differences.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "records at %d req/s, %d pairs: median p50 on %d µs, off %d µs; p50 on − off"
+                        + " per pair %s µs, median %+d µs; median p99 on %d µs, off %d µs%n",
+                settings.loadRate(), settings.pairs(), median(on, RunResult::p50) / 1000,
+                median(off, RunResult::p50) / 1000,
+                Arrays.toString(p50Differences.stream().mapToLong(d -> d / 1000).toArray()),
+                differences[differences.length / 2] / 1000, median(on, RunResult::p99) / 1000,
+                median(off, RunResult::p99) / 1000);
+    }
+
+    private RunResult recordsRun(ServerJmx jmx, boolean enabled) throws InterruptedException {
+        jmx.set(RECORDS_SWITCH, "Enabled", enabled);
+        OverheadMetric.Reading before = OverheadMetric.read(settings.gateway());
+        RunResult run = load.run(gatewayFast, settings.loadRate(), settings.warmup(), settings.measure(), 0);
+        System.out.println((enabled ? "records-on  " : "records-off ") + run.line() + (enabled
+                ? "; " + OverheadMetric.describe(before, OverheadMetric.read(settings.gateway())) : ""));
+        pause();
+        return run;
     }
 
     private static long median(List<RunResult> runs, java.util.function.ToLongFunction<RunResult> value) {
@@ -304,7 +357,7 @@ public final class Bench {
     /** The benchmark's knobs, from system properties. */
     record Settings(String gateway, Path serverDir, int[] rates, int warmup, int measure, int initialWarmup,
                     int delayMs, int delayRate, boolean search, int searchMax, String mode, String loadTarget, int loadRate,
-                    int loadSeconds, int clientThreads, int mockThreads, int maxConnections, int mockPort, String reference, Path out) {
+                    int loadSeconds, int clientThreads, int mockThreads, int maxConnections, int mockPort, String reference, int pairs, Path out) {
         static Settings fromSystemProperties() {
             return new Settings(
                     System.getProperty("bench.gateway", "http://127.0.0.1:9090"),
@@ -327,6 +380,7 @@ public final class Bench {
                     Integer.getInteger("bench.maxConnections", 5000),
                     Integer.getInteger("bench.mockPort", 0),
                     System.getProperty("bench.reference", ""),
+                    Integer.getInteger("bench.pairs", 4),
                     Path.of(System.getProperty("bench.out", "target/bench")));
         }
 

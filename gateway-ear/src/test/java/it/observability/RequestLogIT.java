@@ -412,7 +412,7 @@ class RequestLogIT {
     // --- helpers
 
     /** The record of {@code requestId}, once it is written. */
-    private static JsonObject awaitRecord(String requestId) {
+    static JsonObject awaitRecord(String requestId) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         Reply reply;
         do {

@@ -8,6 +8,7 @@ import io.iris.gateway.observability.LiveGauges;
 import io.iris.gateway.observability.RequestLogWriter;
 import io.iris.gateway.observability.RequestMetrics;
 import io.iris.gateway.observability.RequestRecord;
+import io.iris.gateway.observability.RequestRecording;
 import io.iris.gateway.observability.RequestTracing;
 import io.iris.gateway.providers.Endpoint;
 import io.iris.gateway.routing.CallerIdentity;
@@ -36,7 +37,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -74,13 +74,9 @@ public class ProxyService {
     @Inject
     RequestTracing tracing;
 
-    /**
-     * Off: finished requests go to neither the metrics nor the request log (for measuring what they cost, or a
-     * deployment that does not want them); traces follow the OTEL_* settings.
-     */
+    /** Off: finished requests go to neither the metrics nor the request log; switchable at run time. */
     @Inject
-    @ConfigProperty(name = "iris.request-records.enabled", defaultValue = "true")
-    boolean recordRequests;
+    RequestRecording recording;
 
     /** Calls served at no cost because their model has no price (labels come from configuration, so bounded). */
     static final String UNPRICED = "iris_unpriced_calls";
@@ -126,7 +122,7 @@ public class ProxyService {
         GatewaySnapshot snapshot = snapshots.current();
         CallObservation observation = new CallObservation(request, snapshot.config().logRequestBodies(),
                 tracing.start(CallObservation.operation(request.endpoint()), request.requestId(), request.headers()),
-                this::recorded);
+                recording.isEnabled() ? this::recorded : ProxyService::notRecorded);
         ClientSink sink = new ObservedSink(client, observation);
         try {
             Optional<CallerGrant> caller = CallerAuthenticator.authenticate(request.headers(), snapshot,
@@ -176,17 +172,21 @@ public class ProxyService {
      */
     public void answeredHere(String endpoint, String requestId, long receivedNanos, Optional<CallerGrant> caller,
                              int status, Optional<String> errorType) {
+        if (!recording.isEnabled()) {
+            return;
+        }
         recorded(new RequestRecord(requestId, Instant.now(), endpoint, false,
                 caller.map(RoutingInputs::identity).orElse(CallerIdentity.NONE), "", "", "", Optional.empty(), -1,
                 status, errorType, System.nanoTime() - receivedNanos, 0, 0, Optional.empty(), 0, 0, 0, List.of(),
                 new RoutingTrace(List.of()), Optional.empty()));
     }
 
-    /** A request is over, its client answered: its record goes to the metrics and the request log. */
+    /**
+     * A request is over, its client answered: its record goes to the metrics and the request log. Whether a
+     * request is recorded is decided when it arrives, so a switch of {@link RequestRecording} applies to the
+     * requests that arrive after it.
+     */
     private void recorded(RequestRecord record) {
-        if (!recordRequests) {
-            return;
-        }
         try {
             requestMetrics.record(record);
         } catch (RuntimeException e) {
@@ -197,6 +197,10 @@ public class ProxyService {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "queueing a request for the request log failed", e);
         }
+    }
+
+    private static void notRecorded(RequestRecord record) {
+        // Records were off when the request arrived.
     }
 
     /** A served call whose model has no price: it cost 0, and operators should add one to /api/pricing. */
