@@ -2,6 +2,7 @@ package io.iris.gateway.web.proxy;
 
 import io.iris.gateway.common.ErrorType;
 import io.iris.gateway.common.GatewayException;
+import io.iris.gateway.common.RequestIds;
 import io.iris.gateway.providers.Endpoint;
 import io.iris.gateway.proxy.ErrorBodies;
 import io.iris.gateway.proxy.ModelCatalog;
@@ -23,7 +24,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The data plane: OpenAI-compatible {@code /v1/...} and Anthropic {@code /anthropic/v1/messages}. A plain
@@ -126,7 +126,7 @@ public class DataPlaneServlet extends HttpServlet {
 
     private static String requestId(HttpServletRequest request) {
         String given = request.getHeader("x-request-id");
-        return given != null && !given.isBlank() && given.length() <= 128 ? given : UUID.randomUUID().toString();
+        return given != null && !given.isBlank() && given.length() <= 128 ? given : RequestIds.next();
     }
 
     private static Map<String, String> headers(HttpServletRequest request) {
