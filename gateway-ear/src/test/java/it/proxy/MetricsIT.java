@@ -42,6 +42,8 @@ class MetricsIT {
         assertTrue(Metrics.sum(scrape, "iris_cost_usd_total", Map.of("provider", provider, "virtual_key", vkName))
                 > 0, "priced at $1 a token");
         assertEquals(1.0, Metrics.sum(scrape, "iris_request_duration_seconds_count", Map.of("provider", provider)));
+        assertEquals(1.0, Metrics.sum(scrape, "iris_request_duration_seconds_bucket",
+                Map.of("provider", provider, "le", "+Inf")), "a histogram, not a summary");
         assertEquals(1.0, Metrics.sum(scrape, "iris_upstream_duration_seconds_count", Map.of("provider", provider)));
         assertTrue(Metrics.sum(scrape, "iris_overhead_seconds_count", Map.of()) >= 1);
         assertFalse(scrape.contains(vk), "no virtual key value in the metrics");
