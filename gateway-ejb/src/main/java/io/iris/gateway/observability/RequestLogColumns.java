@@ -1,11 +1,8 @@
 package io.iris.gateway.observability;
 
-import io.iris.gateway.common.JsonP;
+import io.iris.gateway.common.JsonText;
 import io.iris.gateway.governance.accounting.Money;
 import io.iris.gateway.routing.RoutingTrace;
-import jakarta.json.stream.JsonGenerator;
-import jakarta.json.stream.JsonGeneratorFactory;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,7 +10,6 @@ import java.sql.Types;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -28,7 +24,6 @@ final class RequestLogColumns {
     /** The width of the JSON and body columns. */
     static final int MAX_TEXT = 1_000_000;
     private static final int NAME = 255;
-    private static final JsonGeneratorFactory GENERATORS = JsonP.PROVIDER.createGeneratorFactory(Map.of());
 
     /** One column: its name, and its JDBC type for binding a NULL. */
     record Column(String name, int sqlType) {
@@ -97,29 +92,25 @@ final class RequestLogColumns {
 
     /** Each upstream call as {@code GET /api/logs/{request_id}} shows it; status null when no answer came. */
     static String attempts(List<RequestRecord.Attempt> attempts) {
-        StringWriter text = new StringWriter(64 + 224 * attempts.size());
-        try (JsonGenerator json = GENERATORS.createGenerator(text)) {
-            json.writeStartArray();
-            for (RequestRecord.Attempt attempt : attempts) {
-                json.writeStartObject()
-                        .write("fallback_index", attempt.fallbackIndex())
-                        .write("provider", attempt.provider())
-                        .write("model", attempt.model())
-                        .write("key_name", attempt.keyName());
-                if (attempt.status() > 0) {
-                    json.write("status", attempt.status());
-                } else {
-                    json.writeNull("status");
-                }
-                attempt.errorType().ifPresentOrElse(type -> json.write("error_type", type),
-                        () -> json.writeNull("error_type"));
-                json.write("started_at", attempt.startedAt().toString())
-                        .write("duration_ms", RequestLogJson.millis(micros(attempt.durationNanos())))
-                        .writeEnd();
+        JsonText json = new JsonText(64 + 224 * attempts.size()).writeStartArray();
+        for (RequestRecord.Attempt attempt : attempts) {
+            json.writeStartObject()
+                    .write("fallback_index", attempt.fallbackIndex())
+                    .write("provider", attempt.provider())
+                    .write("model", attempt.model())
+                    .write("key_name", attempt.keyName());
+            if (attempt.status() > 0) {
+                json.write("status", attempt.status());
+            } else {
+                json.writeNull("status");
             }
-            json.writeEnd();
+            attempt.errorType().ifPresentOrElse(type -> json.write("error_type", type),
+                    () -> json.writeNull("error_type"));
+            json.write("started_at", attempt.startedAt().toString())
+                    .write("duration_ms", RequestLogJson.millis(micros(attempt.durationNanos())))
+                    .writeEnd();
         }
-        return text(text.toString(), MAX_TEXT);
+        return text(json.writeEnd().toString(), MAX_TEXT);
     }
 
     /**

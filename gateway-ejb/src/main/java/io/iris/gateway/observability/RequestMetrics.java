@@ -4,11 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Objects;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Stream;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -27,6 +28,8 @@ import org.eclipse.microprofile.metrics.Timer;
 @ApplicationScoped
 public class RequestMetrics {
     static final String NONE = "none";
+    private static final String[] STATUSES = IntStream.range(100, 600).mapToObj(Integer::toString)
+            .toArray(String[]::new);
 
     @Inject
     MetricRegistry registry;
@@ -64,7 +67,7 @@ public class RequestMetrics {
         String virtualKey = name(record.caller().virtualKeyName());
         String team = name(record.caller().teamName());
         String rule = record.rule().orElse(NONE);
-        Labels full = new Labels(provider, model, virtualKey, team, rule, Integer.toString(record.status()));
+        Labels full = new Labels(provider, model, virtualKey, team, rule, status(record.status()));
         counter(requests, full, "iris_requests", "Client requests on the data plane").inc();
         Labels target = new Labels(provider, model, null, null, null, null);
         timer(durations, target, "iris_request_duration", "Request duration, arrival to last byte")
@@ -117,6 +120,11 @@ public class RequestMetrics {
     /** The model as a label: itself while fewer than the guard's capacity of provider/model pairs were seen. */
     private String model(String provider, String model) {
         return models.admit(provider + '/' + model).equals(LabelGuard.OTHER) ? LabelGuard.OTHER : model;
+    }
+
+    /** The status as a label; the same String each time for HTTP's range, so its hash is worked out once. */
+    private static String status(int status) {
+        return status >= 100 && status < 600 ? STATUSES[status - 100] : Integer.toString(status);
     }
 
     private String name(String configured) {

@@ -1,34 +1,26 @@
 package io.iris.gateway.routing;
 
 import io.iris.gateway.common.JsonP;
+import io.iris.gateway.common.JsonText;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonReader;
-import jakarta.json.stream.JsonGenerator;
-import jakarta.json.stream.JsonGeneratorFactory;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Writes a {@link RoutingTrace} in the wire shape, streamed: the request log writes one per request, and building
- * a tree of JSON objects first allocated several times the text. Stateless and thread-safe.
+ * Writes a {@link RoutingTrace} in the wire shape, streamed as text ({@link JsonText}): the request log writes one
+ * per request, and building a tree of JSON objects first allocated several times the text. Stateless and
+ * thread-safe.
  */
 final class TraceJson {
-
-    private static final JsonGeneratorFactory GENERATORS = JsonP.PROVIDER.createGeneratorFactory(Map.of());
 
     private TraceJson() {
     }
 
     static String toText(RoutingTrace trace) {
-        StringWriter text = new StringWriter(256 + 512 * trace.steps().size());
-        try (JsonGenerator json = GENERATORS.createGenerator(text)) {
-            json.writeStartArray();
-            trace.steps().forEach(step -> step(json, step));
-            json.writeEnd();
-        }
-        return text.toString();
+        JsonText json = new JsonText(256 + 512 * trace.steps().size()).writeStartArray();
+        trace.steps().forEach(step -> step(json, step));
+        return json.writeEnd().toString();
     }
 
     static JsonArray toJson(RoutingTrace trace) {
@@ -37,7 +29,7 @@ final class TraceJson {
         }
     }
 
-    private static void step(JsonGenerator json, TraceStep step) {
+    private static void step(JsonText json, TraceStep step) {
         json.writeStartObject()
                 .write("step", step.step())
                 .write("provider", step.provider())
@@ -58,7 +50,7 @@ final class TraceJson {
         json.write("outcome", step.outcome().wireName()).writeEnd();
     }
 
-    private static void rule(JsonGenerator json, RuleTrace rule) {
+    private static void rule(JsonText json, RuleTrace rule) {
         json.writeStartObject()
                 .write("rule", rule.rule())
                 .write("rule_id", rule.ruleId().toString())
@@ -75,7 +67,7 @@ final class TraceJson {
         json.writeEnd();
     }
 
-    private static void target(JsonGenerator json, TraceStep.Target target) {
+    private static void target(JsonText json, TraceStep.Target target) {
         json.writeStartObject("target")
                 .write("provider", target.provider())
                 .write("model", target.model());
@@ -85,13 +77,13 @@ final class TraceJson {
         json.write("index", target.index()).writeEnd();
     }
 
-    private static void strings(JsonGenerator json, String name, List<String> values) {
+    private static void strings(JsonText json, String name, List<String> values) {
         json.writeStartArray(name);
         values.forEach(json::write);
         json.writeEnd();
     }
 
-    private static void optional(JsonGenerator json, String name, String value) {
+    private static void optional(JsonText json, String name, String value) {
         if (value == null) {
             json.writeNull(name);
         } else {
@@ -99,12 +91,8 @@ final class TraceJson {
         }
     }
 
-    // JSON has no NaN or infinity (a percentage of a zero limit may be infinite): those are written as null
-    private static void number(JsonGenerator json, String key, double value) {
-        if (Double.isFinite(value)) {
-            json.write(key, value);
-        } else {
-            json.writeNull(key);
-        }
+    // JSON has no NaN or infinity (a percentage of a zero limit may be infinite): JsonText writes those as null
+    private static void number(JsonText json, String key, double value) {
+        json.write(key, value);
     }
 }
