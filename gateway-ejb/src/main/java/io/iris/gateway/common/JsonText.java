@@ -87,7 +87,7 @@ public final class JsonText {
         return this;
     }
 
-    /** A string as the next element of an array. */
+    /** A string as the next element of an array, or as the whole text. */
     public JsonText write(String value) {
         separate();
         quote(value);

@@ -18,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code iris.request-records.enabled} says (default true) and can be switched at run time through JMX
  * ({@value #OBJECT_NAME}, attribute {@code Enabled}), so that an operator can pause records during an incident, and
  * a benchmark can measure their cost with records on and off in one run of one server. Traces are not affected:
- * they follow the {@code OTEL_*} settings. A switch is logged. Thread-safe: one volatile read per request.
+ * they follow the {@code OTEL_*} settings. A switch is logged (off as a warning: it stops the audit trail).
+ * Thread-safe: one volatile read per request.
  */
 @ApplicationScoped
 public class RequestRecording implements RequestRecordsMXBean {
@@ -47,7 +48,9 @@ public class RequestRecording implements RequestRecordsMXBean {
         boolean was = this.enabled;
         this.enabled = enabled;
         if (was != enabled) {
-            LOG.info(() -> "request records (metrics and request log) switched " + (enabled ? "on" : "off"));
+            // Switching records off stops the audit trail: a warning, so that it shows on the console too.
+            LOG.log(enabled ? Level.INFO : Level.WARNING,
+                    "request records (metrics and request log) switched " + (enabled ? "on" : "off") + " through JMX");
         }
     }
 

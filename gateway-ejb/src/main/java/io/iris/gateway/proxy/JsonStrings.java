@@ -1,5 +1,7 @@
 package io.iris.gateway.proxy;
 
+import io.iris.gateway.common.JsonText;
+
 /** JSON string escaping and unescaping for the few values the proxy reads or writes itself. */
 final class JsonStrings {
     private JsonStrings() {
@@ -7,25 +9,7 @@ final class JsonStrings {
 
     /** The JSON literal of {@code value}, quotes included. */
     static String quote(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return new JsonText(value.length() + 2).write(value).toString();
     }
 
     /** Decodes the escapes of a string's content (without its quotes), which the scanner has validated. */

@@ -35,6 +35,11 @@ class JsonTextTest {
     }
 
     @Test
+    void write_aStringAlone_itsQuotedLiteral() {
+        assertEquals("\"a\\\"b\\u0001\"", new JsonText(8).write("a\"b\u0001").toString());
+    }
+
+    @Test
     void write_nonFiniteDouble_null() {
         String text = new JsonText(16).writeStartObject().write("a", Double.NaN)
                 .write("b", Double.POSITIVE_INFINITY).writeEnd().toString();
