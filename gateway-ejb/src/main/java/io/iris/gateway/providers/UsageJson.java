@@ -1,22 +1,41 @@
 package io.iris.gateway.providers;
 
 import io.iris.gateway.common.JsonP;
+import io.iris.gateway.common.JsonScanner;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
+import jakarta.json.JsonReaderFactory;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads token usage out of OpenAI-format bodies and stream chunks. Stateless. */
 public final class UsageJson {
+    private static final JsonReaderFactory READERS = JsonP.PROVIDER.createReaderFactory(Map.of());
+
     private UsageJson() {
     }
 
-    /** {@code usage.prompt_tokens} and {@code usage.completion_tokens} of a body; empty when absent. */
+    /**
+     * {@code usage.prompt_tokens} and {@code usage.completion_tokens} of a body; empty when absent or the body is not
+     * a JSON object. Only the {@code usage} member is parsed into objects: the rest of the answer (choices, their
+     * messages) is only scanned, which on every served request allocated most of what reading usage cost.
+     */
     public static Optional<Usage> openAi(byte[] body) {
-        return parse(body).flatMap(UsageJson::openAiUsage);
+        try {
+            for (JsonScanner.Member member : JsonScanner.members(body)) {
+                if (member.key().equals("usage")) {
+                    return parse(body, member.valueStart(), member.valueEnd()).flatMap(UsageJson::usageFields);
+                }
+            }
+            return Optional.empty();
+        } catch (JsonScanner.MalformedJsonException strictlyNotJson) {
+            // The scanner is strict; JSON-P may still read it (a byte-order mark, say), as it did before.
+            return object(READERS.createReader(new ByteArrayInputStream(body))).flatMap(UsageJson::openAiUsage);
+        }
     }
 
     /** The same, for one stream chunk's data; empty when the chunk carries no usage. */
@@ -32,16 +51,25 @@ public final class UsageJson {
     }
 
     private static Optional<Usage> openAiUsage(JsonObject body) {
-        if (!(body.get("usage") instanceof JsonObject usage)) {
-            return Optional.empty();
-        }
+        return body.get("usage") instanceof JsonObject usage ? usageFields(usage) : Optional.empty();
+    }
+
+    private static Optional<Usage> usageFields(JsonObject usage) {
         return Optional.of(new Usage(number(usage, "prompt_tokens"), number(usage, "completion_tokens")));
     }
 
-    static Optional<JsonObject> parse(byte[] body) {
-        try (JsonReader reader = JsonP.PROVIDER.createReader(new ByteArrayInputStream(body))) {
-            JsonValue value = reader.readValue();
-            return value instanceof JsonObject o ? Optional.of(o) : Optional.empty();
+    /**
+     * The JSON object in {@code body[from, to)}, UTF-8; empty when it is something else. Decoded to a string first:
+     * a reader over bytes decodes through an 8 KB buffer of its own, larger than a usage object many times over.
+     */
+    private static Optional<JsonObject> parse(byte[] body, int from, int to) {
+        return object(READERS.createReader(new StringReader(new String(body, from, to - from,
+                StandardCharsets.UTF_8))));
+    }
+
+    private static Optional<JsonObject> object(JsonReader reader) {
+        try (reader) {
+            return reader.readValue() instanceof JsonObject o ? Optional.of(o) : Optional.empty();
         } catch (RuntimeException notJson) {
             return Optional.empty();
         }

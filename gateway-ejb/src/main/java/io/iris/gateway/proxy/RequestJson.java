@@ -3,6 +3,8 @@ package io.iris.gateway.proxy;
 import io.iris.gateway.common.ErrorType;
 import io.iris.gateway.common.GatewayException;
 import io.iris.gateway.common.JsonP;
+import io.iris.gateway.common.JsonScanner;
+import io.iris.gateway.common.JsonStrings;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;

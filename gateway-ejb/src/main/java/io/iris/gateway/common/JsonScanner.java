@@ -1,4 +1,4 @@
-package io.iris.gateway.proxy;
+package io.iris.gateway.common;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,13 +9,13 @@ import java.util.List;
  * so the proxy can read a few fields and splice the body without parsing it into objects. Allocates only the
  * member list and the top-level keys. Not thread-safe: one instance per body.
  */
-final class JsonScanner {
+public final class JsonScanner {
     /** One top-level member: the key, where its key string starts, and where its value starts and ends. */
-    record Member(String key, int keyStart, int valueStart, int valueEnd) {
+    public record Member(String key, int keyStart, int valueStart, int valueEnd) {
     }
 
     /** The body is not one JSON object; the message says where, never what. */
-    static final class MalformedJsonException extends Exception {
+    public static final class MalformedJsonException extends Exception {
         MalformedJsonException(String message) {
             super(message, null, false, false);
         }
@@ -30,7 +30,7 @@ final class JsonScanner {
         this.json = json;
     }
 
-    static List<Member> members(byte[] json) throws MalformedJsonException {
+    public static List<Member> members(byte[] json) throws MalformedJsonException {
         return new JsonScanner(json).topLevel();
     }
 

@@ -1,19 +1,17 @@
-package io.iris.gateway.proxy;
-
-import io.iris.gateway.common.JsonText;
+package io.iris.gateway.common;
 
 /** JSON string escaping and unescaping for the few values the proxy reads or writes itself. */
-final class JsonStrings {
+public final class JsonStrings {
     private JsonStrings() {
     }
 
     /** The JSON literal of {@code value}, quotes included. */
-    static String quote(String value) {
+    public static String quote(String value) {
         return new JsonText(value.length() + 2).write(value).toString();
     }
 
     /** Decodes the escapes of a string's content (without its quotes), which the scanner has validated. */
-    static String unescape(String raw) {
+    public static String unescape(String raw) {
         StringBuilder out = new StringBuilder(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
