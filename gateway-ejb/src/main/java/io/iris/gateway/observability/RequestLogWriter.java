@@ -24,7 +24,9 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * {@code iris.request-log.retention-days} (default 30; 0 keeps rows forever),
  * {@code iris.request-log.max-body-bytes} (a logged request body is cut to this, default 65536, at most 1000000),
  * {@code iris.request-log.queue-body-bytes} (bytes of bodies waiting in all, default 64 MiB; past that a record
- * waits without its body). Thread-safe.
+ * waits without its body), {@code iris.request-log.idle-priority} (default true: on Linux the thread runs in the
+ * SCHED_IDLE class, so that it never holds up a request thread on a busy core; when the cores are busy for long the
+ * queue fills and records are dropped, and counted, rather than requests delayed). Thread-safe.
  */
 @ApplicationScoped
 public class RequestLogWriter {
@@ -47,6 +49,10 @@ public class RequestLogWriter {
     @Inject
     @ConfigProperty(name = "iris.request-log.queue-body-bytes", defaultValue = "67108864")
     long queueBodyBytes;
+
+    @Inject
+    @ConfigProperty(name = "iris.request-log.idle-priority", defaultValue = "true")
+    boolean idlePriority;
 
     @Inject
     MetricRegistry metrics;
@@ -74,12 +80,21 @@ public class RequestLogWriter {
     /** Starts the background thread; once the schema is migrated. Idempotent. */
     public synchronized void start() {
         if (thread == null) {
-            thread = new Thread(drain, "iris-request-log");
+            thread = new Thread(this::drainAtItsPriority, "iris-request-log");
             thread.setDaemon(true);
             thread.start();
             LOG.info(() -> "request log started: queue of " + queueCapacity + " records, rows kept "
                     + (retentionDays > 0 ? retentionDays + " days" : "forever"));
         }
+    }
+
+    private void drainAtItsPriority() {
+        if (idlePriority) {
+            boolean idle = IdleCpuPriority.applyToCurrentThread();
+            LOG.info(() -> idle ? "the request log's thread runs at idle CPU priority (SCHED_IDLE)"
+                    : "the request log's thread keeps its CPU priority (SCHED_IDLE not available here)");
+        }
+        drain.run();
     }
 
     /**
