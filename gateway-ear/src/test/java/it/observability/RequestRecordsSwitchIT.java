@@ -27,10 +27,10 @@ class RequestRecordsSwitchIT {
         String whileOff;
         String afterwards;
         try (ServerJmx jmx = ServerJmx.connect(Gateway.SERVER_DIR)) {
-            assertEquals(true, jmx.get(SWITCH, "Enabled"));
+            assertEquals(Boolean.TRUE, jmx.get(SWITCH, "Enabled"), "records are on by default");
             jmx.set(SWITCH, "Enabled", false);
             try {
-                assertEquals(false, jmx.get(SWITCH, "Enabled"));
+                assertEquals(Boolean.FALSE, jmx.get(SWITCH, "Enabled"));
                 whileOff = caller.chat(provider + "/gpt-4o");
             } finally {
                 jmx.set(SWITCH, "Enabled", true);

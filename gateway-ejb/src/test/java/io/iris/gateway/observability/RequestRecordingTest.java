@@ -19,7 +19,7 @@ class RequestRecordingTest {
         ObjectName name = new ObjectName(RequestRecording.OBJECT_NAME);
         recording.register(null);
         try {
-            assertEquals(true, server.getAttribute(name, "Enabled"));
+            assertEquals(Boolean.TRUE, server.getAttribute(name, "Enabled"));
 
             server.setAttribute(name, new Attribute("Enabled", false));
 
