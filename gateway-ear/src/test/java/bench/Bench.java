@@ -110,13 +110,7 @@ public final class Bench {
      * drift on the machine falls on both sides. Prints every run and the medians of their p50s.
      */
     private void governanceOnOff(Target governed) throws Exception {
-        int[] ramp = {200, 500, 1000, 2000, 3000};
-        int step = Math.max(1, settings.initialWarmup() / ramp.length / 2);
-        for (Target target : List.of(gatewayFast, governed)) {
-            for (int rate : ramp) {
-                System.out.println("  (warm-up) " + load.run(target, rate, 0, step, 0).line());
-            }
-        }
+        rampUp(List.of(gatewayFast, governed));
         List<Long> off = new ArrayList<>();
         List<Long> on = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
@@ -148,13 +142,7 @@ public final class Bench {
                     "sk-direct", Target.chatBody(MockUpstream.MODEL)));
         }
         targets.add(gatewayFast);
-        int[] ramp = {200, 500, 1000, 2000, 3000};
-        int step = Math.max(1, settings.initialWarmup() / ramp.length / targets.size());
-        for (Target target : targets) {
-            for (int rate : ramp) {
-                System.out.println("  (warm-up) " + load.run(target, rate, 0, step, 0).line());
-            }
-        }
+        rampUp(targets);
         List<List<RunResult>> runs = new ArrayList<>();
         targets.forEach(t -> runs.add(new ArrayList<>()));
         for (int round = 0; round < 3; round++) {
@@ -186,11 +174,7 @@ public final class Bench {
      * differences; leaves records on.
      */
     private void recordsOnOff() throws InterruptedException {
-        int[] ramp = {200, 500, 1000, 2000, 3000};
-        int step = Math.max(1, settings.initialWarmup() / ramp.length);
-        for (int rate : ramp) {
-            System.out.println("  (warm-up) " + load.run(gatewayFast, rate, 0, step, 0).line());
-        }
+        rampUp(List.of(gatewayFast));
         List<RunResult> on = new ArrayList<>();
         List<RunResult> off = new ArrayList<>();
         List<Long> p50Differences = new ArrayList<>();
@@ -225,6 +209,17 @@ public final class Bench {
                 ? "; " + OverheadMetric.describe(before, OverheadMetric.read(settings.gateway())) : ""));
         pause();
         return run;
+    }
+
+    /** Warms each target up at rising rates, {@code bench.initialWarmup} seconds shared among them. */
+    private void rampUp(List<Target> targets) throws InterruptedException {
+        int[] ramp = {200, 500, 1000, 2000, 3000};
+        int step = Math.max(1, settings.initialWarmup() / ramp.length / targets.size());
+        for (Target target : targets) {
+            for (int rate : ramp) {
+                System.out.println("  (warm-up) " + load.run(target, rate, 0, step, 0).line());
+            }
+        }
     }
 
     private static long median(List<RunResult> runs, java.util.function.ToLongFunction<RunResult> value) {

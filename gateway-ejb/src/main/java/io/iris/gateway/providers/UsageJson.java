@@ -5,17 +5,12 @@ import io.iris.gateway.common.JsonScanner;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 
 /** Reads token usage out of OpenAI-format bodies and stream chunks. Stateless. */
 public final class UsageJson {
-    private static final JsonReaderFactory READERS = JsonP.PROVIDER.createReaderFactory(Map.of());
-
     private UsageJson() {
     }
 
@@ -28,13 +23,14 @@ public final class UsageJson {
         try {
             for (JsonScanner.Member member : JsonScanner.members(body)) {
                 if (member.key().equals("usage")) {
-                    return parse(body, member.valueStart(), member.valueEnd()).flatMap(UsageJson::usageFields);
+                    return object(JsonP.reader(body, member.valueStart(), member.valueEnd()))
+                            .flatMap(UsageJson::usageFields);
                 }
             }
             return Optional.empty();
         } catch (JsonScanner.MalformedJsonException strictlyNotJson) {
             // The scanner is strict; JSON-P may still read it (a byte-order mark, say), as it did before.
-            return object(READERS.createReader(new ByteArrayInputStream(body))).flatMap(UsageJson::openAiUsage);
+            return object(JsonP.PROVIDER.createReader(new ByteArrayInputStream(body))).flatMap(UsageJson::openAiUsage);
         }
     }
 
@@ -56,15 +52,6 @@ public final class UsageJson {
 
     private static Optional<Usage> usageFields(JsonObject usage) {
         return Optional.of(new Usage(number(usage, "prompt_tokens"), number(usage, "completion_tokens")));
-    }
-
-    /**
-     * The JSON object in {@code body[from, to)}, UTF-8; empty when it is something else. Decoded to a string first:
-     * a reader over bytes decodes through an 8 KB buffer of its own, larger than a usage object many times over.
-     */
-    private static Optional<JsonObject> parse(byte[] body, int from, int to) {
-        return object(READERS.createReader(new StringReader(new String(body, from, to - from,
-                StandardCharsets.UTF_8))));
     }
 
     private static Optional<JsonObject> object(JsonReader reader) {

@@ -9,7 +9,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -94,8 +93,7 @@ public final class RequestJson {
     /** A list of strings, empty when absent. */
     public List<String> strings(String field) {
         return member(field).map(m -> {
-            try (JsonReader reader = JsonP.PROVIDER.createReader(new ByteArrayInputStream(body, m.valueStart(),
-                    m.valueEnd() - m.valueStart()))) {
+            try (JsonReader reader = JsonP.reader(body, m.valueStart(), m.valueEnd())) {
                 JsonValue value = reader.readValue();
                 if (value == JsonValue.NULL) {
                     return List.<String>of();
@@ -112,8 +110,7 @@ public final class RequestJson {
     /** Whether the client asked for a final usage chunk ({@code stream_options.include_usage: true}). */
     public boolean includesUsage() {
         return member("stream_options").map(m -> {
-            try (JsonReader reader = JsonP.PROVIDER.createReader(new ByteArrayInputStream(body, m.valueStart(),
-                    m.valueEnd() - m.valueStart()))) {
+            try (JsonReader reader = JsonP.reader(body, m.valueStart(), m.valueEnd())) {
                 return reader.readValue() instanceof jakarta.json.JsonObject options
                         && options.get("include_usage") == JsonValue.TRUE;
             }
