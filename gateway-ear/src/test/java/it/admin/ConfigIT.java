@@ -43,7 +43,7 @@ class ConfigIT {
     }
 
     @Test
-    void get_config_returnsTheFourSettingsWithTheirTypes() {
+    void get_config_returnsTheSettingsWithTheirTypes() {
         Reply read = admin("GET", "/api/config");
 
         assertTrue(read.contentType().startsWith("application/json"), read.contentType());
@@ -53,7 +53,41 @@ class ConfigIT {
         int depth = config.getInt("routing_chain_max_depth");
         assertTrue(depth >= 1 && depth <= 100, config.toString());
         long maxBody = config.getJsonNumber("max_body_bytes").longValueExact();
-        assertTrue(maxBody >= 1024 && maxBody <= 1073741824L, config.toString());
+        assertTrue(maxBody >= 1024 && maxBody <= 67108864L, config.toString());
+        assertEquals("deny", config.getString("unpriced_models"), config.toString());
+        assertEquals(JsonValue.ValueType.ARRAY, config.get("provider_hosts_allowed").getValueType());
+        assertEquals(JsonValue.ValueType.ARRAY, config.get("provider_hosts_denied").getValueType());
+    }
+
+    @Test
+    void update_unpricedModelsAndHostLists_roundTrip() {
+        JsonObject sent = object().add("unpriced_models", "free")
+                .add("provider_hosts_denied", jakarta.json.Json.createArrayBuilder().add("*.internal.example")
+                        .add("203.0.113.0/24"))
+                .build();
+
+        Reply updated = admin("PUT", "/api/config", sent);
+
+        assertEquals(200, updated.status(), updated.toString());
+        assertEquals("free", config().getString("unpriced_models"));
+        assertEquals(sent.get("provider_hosts_denied"), config().get("provider_hosts_denied"));
+        assertEquals(original.get("provider_hosts_allowed"), config().get("provider_hosts_allowed"));
+    }
+
+    @Test
+    void update_badUnpricedModelsOrHosts_returns400AndChangesNothing() {
+        JsonObject[] bodies = {
+            object().add("unpriced_models", "maybe").build(),
+            object().add("unpriced_models", 1).build(),
+            object().add("provider_hosts_allowed", "example.com").build(),
+            object().add("provider_hosts_denied", jakarta.json.Json.createArrayBuilder().add("a\nb")).build(),
+        };
+        String[] fields = {"unpriced_models", "unpriced_models", "provider_hosts_allowed",
+            "provider_hosts_denied[0]"};
+        for (int i = 0; i < bodies.length; i++) {
+            assertProblem(admin("PUT", "/api/config", bodies[i]), 400, fields[i]);
+        }
+        assertEquals(original, config());
     }
 
     @Test
@@ -83,18 +117,18 @@ class ConfigIT {
     @Test
     void update_upperBounds_areAccepted() {
         Reply updated = admin("PUT", "/api/config", object().add("routing_chain_max_depth", 100)
-                .add("max_body_bytes", 1073741824L).build());
+                .add("max_body_bytes", 67108864L).build());
 
         assertEquals(200, updated.status(), updated.toString());
         assertEquals(100, config().getInt("routing_chain_max_depth"));
-        assertEquals(1073741824L, config().getJsonNumber("max_body_bytes").longValue());
+        assertEquals(67108864L, config().getJsonNumber("max_body_bytes").longValue());
     }
 
     @Test
     void update_outOfRange_returns400NamingTheFieldAndChangesNothing() {
         Object[][] cases = {
             {"routing_chain_max_depth", 0L}, {"routing_chain_max_depth", 101L}, {"routing_chain_max_depth", -3L},
-            {"max_body_bytes", 1023L}, {"max_body_bytes", 1073741825L}, {"max_body_bytes", 0L},
+            {"max_body_bytes", 1023L}, {"max_body_bytes", 67108865L}, {"max_body_bytes", 1073741824L}, {"max_body_bytes", 0L},
         };
         for (Object[] c : cases) {
             Reply reply = admin("PUT", "/api/config", object().add("log_request_bodies",
