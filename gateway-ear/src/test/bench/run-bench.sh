@@ -11,7 +11,9 @@
 #              PROFILE_RATE (empty: no profile run), PROFILE_SECONDS (40), SKIP_TABLE (0; 1 = profile run only),
 #              WAIT_QUIET (1: wait up to ~40 min for an idle machine first), HOT_FOCUS (frames to show callers of),
 #              REFERENCE (nginx: also start nginx pinned to the gateway's core as a reference proxy in front of the
-#              mock, on port 9098, for -Dbench.mode=compare).
+#              mock, on port 9098, for -Dbench.mode=compare), BASELINE (the root of another checkout whose packaged
+#              server is built: its gateway is started too, on the same core at port 9092, and -Dbench.mode=compare
+#              measures it alternated with this one, for a before/after comparison in one run).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)"
@@ -106,6 +108,18 @@ CONF
     REFERENCE_ARGS=(-Dbench.reference=http://127.0.0.1:9098 -Dbench.mockPort="$MOCK_PORT")
 fi
 
+if [[ -n "${BASELINE:-}" ]]; then
+    BASE_WLP="$BASELINE/gateway-ear/target/liberty/wlp"
+    BASE_SERVER_DIR="$BASE_WLP/usr/servers/iris"
+    printf 'http.port=9092\nhttps.port=9455\n' > "$BASE_SERVER_DIR/bootstrap.properties"
+    "$BASE_WLP/bin/server" stop iris >/dev/null 2>&1 || true
+    echo "== starting the baseline Liberty ($BASELINE) on core $GATEWAY_CPU, port 9092"
+    taskset -c "$GATEWAY_CPU" "$BASE_WLP/bin/server" start iris
+    stop_baseline() { "$BASE_WLP/bin/server" stop iris >/dev/null 2>&1 || true; }
+    trap 'stop_baseline; [[ -z "${REFERENCE:-}" ]] || stop_nginx; stop_server' EXIT
+    REFERENCE_ARGS+=(-Dbench.baseline=http://127.0.0.1:9092 -Dbench.baselineServerDir="$BASE_SERVER_DIR")
+fi
+
 bench() {
     # The load generator and the mock run in the forked JVM, which inherits the affinity of Maven.
     taskset -c "$LOAD_CPU" ./mvnw -B -q -Pbench -pl gateway-ear test -Dbench.gateway="$GATEWAY" \
@@ -117,7 +131,7 @@ bench() {
     { date +%T; top -b -n 2 -d 1 -o %CPU | awk '/^top -/{n++} n==2' | sed -n '8,13p'; } >> "$OUT/monitor.log"
   done ) &
 MONITOR_PID=$!
-trap 'kill "$MONITOR_PID" 2>/dev/null || true; [[ -z "${REFERENCE:-}" ]] || stop_nginx; stop_server' EXIT
+trap 'kill "$MONITOR_PID" 2>/dev/null || true; [[ -z "${BASELINE:-}" ]] || stop_baseline; [[ -z "${REFERENCE:-}" ]] || stop_nginx; stop_server' EXIT
 : > "$OUT/monitor.log"
 
 if [[ "$SKIP_TABLE" != 1 ]]; then

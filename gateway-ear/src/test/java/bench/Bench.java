@@ -27,6 +27,8 @@ public final class Bench {
     private Target directFast;
     private Target gatewaySlow;
     private Target directSlow;
+    /** The same path through a second gateway of another build (compare mode with {@code bench.baseline}). */
+    private Target baselineFast;
 
     private Bench(Settings settings, LoadGenerator load) {
         this.settings = settings;
@@ -42,7 +44,8 @@ public final class Bench {
      * against on at {@code bench.loadRate}, three alternated pairs; or load: one run against
      * {@code bench.loadTarget}, gateway or direct, at {@code bench.loadRate} for {@code bench.loadSeconds}, for
      * profiling; or compare: straight, through {@code bench.reference} (a reference proxy's base URL, optional) and
-     * through the gateway at {@code bench.loadRate}, three alternated rounds; or records: request records on against
+     * through the gateway at {@code bench.loadRate}, three alternated rounds, and through {@code bench.baseline} (a
+     * second gateway's base URL, optional; its admin token under {@code bench.baselineServerDir}); or records: request records on against
      * off at {@code bench.loadRate}, {@code bench.pairs} (4) pairs), {@code bench.mockPort} (0: a free
      * port), {@code bench.out}.
      */
@@ -89,6 +92,15 @@ public final class Bench {
                 "sk-direct", Target.chatBody(MockUpstream.MODEL));
         setup.check(directFast);
         setup.check(gatewayFast);
+        if (!settings.baseline().isEmpty()) {
+            GatewaySetup baseline = new GatewaySetup(settings.baseline(), settings.baselineServerDir());
+            baseline.awaitReady(Duration.ofSeconds(180));
+            String provider = baseline.provider("fast", mock.openAiBaseUrl(0));
+            baselineFast = new Target("baseline", URI.create(settings.baseline() + "/v1/chat/completions"),
+                    baseline.virtualKey(), Target.chatBody(provider + "/" + MockUpstream.MODEL));
+            baseline.check(baselineFast);
+            System.out.println("bench: baseline gateway " + settings.baseline() + " -> provider " + provider);
+        }
         System.out.println("bench: gateway " + settings.gateway() + " -> provider " + fast + " -> mock "
                 + mock.openAiBaseUrl(0));
     }
@@ -133,7 +145,9 @@ public final class Bench {
      * The same load, alternated three times, straight at the mock, through a reference proxy (when
      * {@code bench.reference} names one, for example nginx pinned to the gateway's core) and through the gateway,
      * after a ramped warm-up of each. The reference shows what any proxy adds on this machine: two more loopback
-     * hops and the wake-ups of an idle core, which no gateway code can remove. Prints the medians.
+     * hops and the wake-ups of an idle core, which no gateway code can remove. With {@code bench.baseline} (a
+     * second gateway of another build, on the same core) it is run too, its turn and the gateway's swapped every
+     * round, so that a before/after comparison of two builds comes from one run. Prints the medians.
      */
     private void compare(MockUpstream mock) throws InterruptedException {
         List<Target> targets = new ArrayList<>(List.of(directFast));
@@ -141,17 +155,29 @@ public final class Bench {
             targets.add(new Target("reference", URI.create(settings.reference() + "/v1/chat/completions"),
                     "sk-direct", Target.chatBody(MockUpstream.MODEL)));
         }
+        if (baselineFast != null) {
+            targets.add(baselineFast);
+        }
         targets.add(gatewayFast);
         rampUp(targets);
         List<List<RunResult>> runs = new ArrayList<>();
         targets.forEach(t -> runs.add(new ArrayList<>()));
         for (int round = 0; round < 3; round++) {
+            List<Integer> order = new ArrayList<>();
             for (int i = 0; i < targets.size(); i++) {
-                boolean gateway = targets.get(i) == gatewayFast;
-                OverheadMetric.Reading before = gateway ? OverheadMetric.read(settings.gateway()) : null;
-                RunResult run = load.run(targets.get(i), settings.loadRate(), settings.warmup(), settings.measure(), 0);
-                System.out.println(run.line() + (gateway
-                        ? "; " + OverheadMetric.describe(before, OverheadMetric.read(settings.gateway())) : ""));
+                order.add(i);
+            }
+            if (baselineFast != null && round % 2 == 1) {
+                java.util.Collections.swap(order, order.size() - 1, order.size() - 2);
+            }
+            for (int i : order) {
+                Target target = targets.get(i);
+                String server = target == gatewayFast ? settings.gateway()
+                        : target == baselineFast ? settings.baseline() : null;
+                OverheadMetric.Reading before = server != null ? OverheadMetric.read(server) : null;
+                RunResult run = load.run(target, settings.loadRate(), settings.warmup(), settings.measure(), 0);
+                System.out.println(run.line() + (server != null
+                        ? "; " + OverheadMetric.describe(before, OverheadMetric.read(server)) : ""));
                 runs.get(i).add(run);
                 pause();
             }
@@ -352,7 +378,8 @@ public final class Bench {
     /** The benchmark's knobs, from system properties. */
     record Settings(String gateway, Path serverDir, int[] rates, int warmup, int measure, int initialWarmup,
                     int delayMs, int delayRate, boolean search, int searchMax, String mode, String loadTarget, int loadRate,
-                    int loadSeconds, int clientThreads, int mockThreads, int maxConnections, int mockPort, String reference, int pairs, Path out) {
+                    int loadSeconds, int clientThreads, int mockThreads, int maxConnections, int mockPort, String reference, int pairs, Path out,
+                    String baseline, Path baselineServerDir) {
         static Settings fromSystemProperties() {
             return new Settings(
                     System.getProperty("bench.gateway", "http://127.0.0.1:9090"),
@@ -376,7 +403,9 @@ public final class Bench {
                     Integer.getInteger("bench.mockPort", 0),
                     System.getProperty("bench.reference", ""),
                     Integer.getInteger("bench.pairs", 4),
-                    Path.of(System.getProperty("bench.out", "target/bench")));
+                    Path.of(System.getProperty("bench.out", "target/bench")),
+                    System.getProperty("bench.baseline", ""),
+                    Path.of(System.getProperty("bench.baselineServerDir", "")));
         }
 
         @Override
