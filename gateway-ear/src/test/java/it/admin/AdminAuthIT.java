@@ -29,7 +29,8 @@ class AdminAuthIT {
     }
 
     private static Answer call(String method, String path, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Gateway.BASE_URL + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Gateway.BASE_URL + path))
+                .header(Gateway.FORWARDED_FOR, Gateway.freshClientAddress());
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

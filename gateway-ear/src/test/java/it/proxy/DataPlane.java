@@ -87,7 +87,10 @@ public final class DataPlane {
                 response.body(), null);
     }
 
-    /** The whole response, headers included. */
+    /**
+     * The whole response, headers included. Sent from an address of its own ({@link Gateway#freshClientAddress()})
+     * unless {@code headers} names one in X-Forwarded-For.
+     */
     public static HttpResponse<String> call(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Gateway.BASE_URL + path))
                 .timeout(Duration.ofSeconds(30))
@@ -95,6 +98,9 @@ public final class DataPlane {
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (body != null) {
             request.header("Content-Type", "application/json");
+        }
+        if (headers.keySet().stream().noneMatch(Gateway.FORWARDED_FOR::equalsIgnoreCase)) {
+            request.header(Gateway.FORWARDED_FOR, Gateway.freshClientAddress());
         }
         headers.forEach(request::header);
         try {

@@ -16,6 +16,7 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import it.support.Gateway;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -94,7 +95,9 @@ class OpenAiClientLibraryIT {
 
     @Test
     void chat_wrongVirtualKey_clientRaisesAuthenticationError() {
+        // A failure on purpose: from an address of its own, so it never counts against 127.0.0.1 (Gateway).
         OpenAiChatModel model = OpenAiChatModel.builder().baseUrl(BASE_URL).apiKey("sk-iris-wrong").maxRetries(0)
+                .customHeaders(Map.of(Gateway.FORWARDED_FOR, Gateway.freshClientAddress()))
                 .modelName("gpt-4o").build();
         RuntimeException error = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
                 () -> model.chat("hi"));

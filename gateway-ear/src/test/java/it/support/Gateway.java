@@ -14,12 +14,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The packaged gateway as integration tests see it: its base URL, its admin token (read from the file the
  * server generated, as an operator would), and plain HTTP calls. Thread-safe.
+ *
+ * <p>The gateway throttles client addresses that fail authentication 20 times a minute, and every IT runs from
+ * this one JVM. The IT server trusts 127.0.0.1 as a proxy (gateway-ear/pom.xml), so each request sent through these
+ * helpers (and {@code it.proxy.DataPlane}) names an address of its own in {@code X-Forwarded-For}
+ * ({@link #freshClientAddress()}): the tests that fail authentication on purpose never add up to the throttle,
+ * and so never lock out the tests after them. {@code it.security.AuthThrottleIT} sends the addresses it means to
+ * block itself.
  */
 public final class Gateway {
     private static final int STEADY_ANSWERS = 3;
@@ -28,6 +37,9 @@ public final class Gateway {
     public static final String BASE_URL = System.getProperty("iris.baseUrl", "http://localhost:9081");
     public static final Path SERVER_DIR = Path.of(System.getProperty("iris.serverDir",
             "target/liberty/wlp/usr/servers/iris"));
+    public static final String FORWARDED_FOR = "X-Forwarded-For";
+    /** Next host in 198.18.0.0/16 (RFC 2544's benchmarking range); starts anywhere, so reruns differ. */
+    private static final AtomicInteger NEXT_CLIENT = new AtomicInteger(new SecureRandom().nextInt(1 << 16));
 
     private Gateway() {
     }
@@ -108,6 +120,12 @@ public final class Gateway {
         }
     }
 
+    /** A client address no other request of this run has used (198.18.x.y), for {@link #FORWARDED_FOR}. */
+    public static String freshClientAddress() {
+        int host = NEXT_CLIENT.getAndIncrement() & 0xffff;
+        return "198.18." + (host >> 8) + "." + (host & 0xff);
+    }
+
     /** A name no other test run uses, so tests need no clean database and no order. */
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -124,7 +142,7 @@ public final class Gateway {
     /** Any request: {@code body} is a JsonValue, a raw String, or null; {@code authorization} may be null. */
     public static Reply send(String method, String path, Object body, String contentType, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE_URL + path))
-                .timeout(Duration.ofSeconds(30));
+                .timeout(Duration.ofSeconds(30)).header(FORWARDED_FOR, freshClientAddress());
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -42,6 +42,11 @@ public final class CallerAuthenticator {
         return Optional.of(caller);
     }
 
+    /** Whether the headers carry a virtual key at all (valid or not), in any header the data plane reads. */
+    static boolean presentsKey(Map<String, String> headers) {
+        return presentedKey(headers).isPresent();
+    }
+
     static Optional<String> presentedKey(Map<String, String> headers) {
         String authorization = headers.get("authorization");
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {

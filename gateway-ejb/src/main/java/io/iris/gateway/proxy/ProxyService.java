@@ -16,6 +16,11 @@ import io.iris.gateway.routing.RandomSource;
 import io.iris.gateway.routing.RoutingDecision;
 import io.iris.gateway.routing.RoutingEngine;
 import io.iris.gateway.routing.RoutingTrace;
+import io.iris.gateway.security.AuthGuard;
+import io.iris.gateway.security.ClientOrigin;
+import io.iris.gateway.security.CredentialKind;
+import io.iris.gateway.security.FailureReason;
+import io.iris.gateway.security.ThrottledException;
 import io.iris.gateway.snapshot.CallerGrant;
 import io.iris.gateway.snapshot.GatewaySnapshot;
 import io.iris.gateway.snapshot.Snapshots;
@@ -74,6 +79,10 @@ public class ProxyService {
     @Inject
     RequestTracing tracing;
 
+    /** Refuses addresses that failed authentication too often, and hears of each failure. */
+    @Inject
+    AuthGuard authGuard;
+
     /** Off: finished requests go to neither the metrics nor the request log; switchable at run time. */
     @Inject
     RequestRecording recording;
@@ -125,8 +134,7 @@ public class ProxyService {
                 recording.isEnabled() ? this::recorded : ProxyService::notRecorded);
         ClientSink sink = new ObservedSink(client, observation);
         try {
-            Optional<CallerGrant> caller = CallerAuthenticator.authenticate(request.headers(), snapshot,
-                    Instant.now());
+            Optional<CallerGrant> caller = authenticate(request.headers(), request.origin(), snapshot);
             RequestJson body = RequestJson.parse(request.body());
             String model = body.string("model").filter(m -> !m.isBlank())
                     .orElseThrow(() -> new GatewayException(ErrorType.INVALID_REQUEST,
@@ -152,7 +160,8 @@ public class ProxyService {
                     collaborators).start(first);
         } catch (GatewayException e) {
             observation.failed(e);
-            respondWithError(sink, request, e, Map.of());
+            respondWithError(sink, request, e, e instanceof ThrottledException throttled
+                    ? Map.of("retry-after", Long.toString(throttled.retryAfterSeconds())) : Map.of());
         }
     }
 
@@ -208,9 +217,32 @@ public class ProxyService {
         metrics.counter(UNPRICED, new Tag("provider", provider), new Tag("model", model)).inc();
     }
 
-    /** The virtual key of a request that needs nothing but it (model listing). */
-    public Optional<CallerGrant> authenticate(Map<String, String> headers) {
-        return CallerAuthenticator.authenticate(headers, snapshots.current(), Instant.now());
+    /**
+     * The virtual key of a request that needs nothing but it (model listing, a key's own usage), from {@code origin}.
+     *
+     * @throws ThrottledException when the origin's address failed authentication too often (429, Retry-After)
+     * @throws GatewayException when the key is missing where one is required, unknown, inactive or expired
+     */
+    public Optional<CallerGrant> authenticate(Map<String, String> headers, ClientOrigin origin) {
+        return authenticate(headers, origin, snapshots.current());
+    }
+
+    /**
+     * Authentication with the throttle around it: a blocked address is refused before its key is looked at, and a
+     * missing or unknown key counts against its address. The way through costs one map lookup.
+     */
+    private Optional<CallerGrant> authenticate(Map<String, String> headers, ClientOrigin origin,
+                                               GatewaySnapshot snapshot) {
+        authGuard.requireNotThrottled(origin, CredentialKind.VIRTUAL_KEY);
+        try {
+            return CallerAuthenticator.authenticate(headers, snapshot, Instant.now());
+        } catch (GatewayException refused) {
+            if (refused.type() == ErrorType.AUTHENTICATION) {
+                authGuard.failed(origin, CredentialKind.VIRTUAL_KEY, CallerAuthenticator.presentsKey(headers)
+                        ? FailureReason.INVALID : FailureReason.MISSING);
+            }
+            throw refused;
+        }
     }
 
     public GatewaySnapshot snapshot() {

@@ -11,6 +11,7 @@ import io.iris.gateway.providers.Endpoint;
 import io.iris.gateway.providers.ProviderType;
 import io.iris.gateway.providers.Usage;
 import io.iris.gateway.routing.CallerIdentity;
+import io.iris.gateway.security.ClientOrigin;
 import io.iris.gateway.snapshot.ProviderRoute;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,8 @@ class CallObservationTest {
 
     private CallObservation observation(boolean keepBody) {
         ProxyRequest request = new ProxyRequest(Endpoint.CHAT, Map.of("traceparent", "00-abc-def-01"), Map.of(),
-                "{\"model\":\"gpt-4o\"}".getBytes(), "req-1", System.nanoTime());
+                "{\"model\":\"gpt-4o\"}".getBytes(), "req-1", System.nanoTime(),
+                new ClientOrigin("192.0.2.1", "POST", "/v1/chat/completions"));
         return new CallObservation(request, keepBody, RequestTracing.untraced(request.headers()), records::add);
     }
 

@@ -1,8 +1,12 @@
 package io.iris.gateway.web.admin;
 
 import io.iris.gateway.common.JsonP;
+import io.iris.gateway.security.AuthGuard;
+import io.iris.gateway.web.security.AdminPaths;
+import io.iris.gateway.web.security.ClientOrigins;
 import io.iris.gateway.web.json.JsonbConfiguration;
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -38,7 +42,7 @@ import java.util.logging.Logger;
 
 /**
  * Audit lines for management changes, one JSON line per write on the logger {@code iris.audit} at INFO: when,
- * who (the admin token's holder and the client address), what (method, path, status) and the resource as it was
+ * who (the admin token's holder and the client address, forwarded by a trusted proxy or the socket's), what (method, path, status) and the resource as it was
  * before and is after, read through the resource's own GET for that path, with every secret masked. Reads and
  * refused requests (401) are not audited; a write that failed is, with its status. The admin API is not a hot
  * path: the extra reads cost a database query each.
@@ -61,6 +65,9 @@ public class AdminAuditFilter implements ContainerRequestFilter, ContainerRespon
     @Context
     HttpServletRequest servletRequest;
 
+    @Inject
+    AuthGuard guard;
+
     @Override
     public void filter(ContainerRequestContext request) {
         if (audited(request) && !HttpMethod.POST.equals(request.getMethod())) {
@@ -81,9 +88,10 @@ public class AdminAuditFilter implements ContainerRequestFilter, ContainerRespon
                     .add("event", "admin_change")
                     .add("time", Instant.now().toString())
                     .add("actor", "admin")
-                    .add("remote_address", servletRequest == null ? "" : servletRequest.getRemoteAddr())
+                    .add("remote_address", servletRequest == null ? ""
+                            : ClientOrigins.address(servletRequest, guard.trustedProxies()))
                     .add("method", request.getMethod())
-                    .add("path", "/" + stripSlash(uri.getPath()))
+                    .add("path", AdminPaths.withLeadingSlash(uri.getPath()))
                     .add("status", response.getStatus())
                     .add("before", masked(before))
                     .add("after", masked(after))
@@ -100,7 +108,7 @@ public class AdminAuditFilter implements ContainerRequestFilter, ContainerRespon
         boolean write = !HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)
                 && !HttpMethod.OPTIONS.equals(method);
         Method target = resource.getResourceMethod();
-        return write && stripSlash(uri.getPath()).startsWith("api/") && target != null
+        return write && AdminPaths.isAdmin(uri.getPath()) && target != null
                 && !target.isAnnotationPresent(ReadOnly.class);
     }
 
@@ -197,9 +205,5 @@ public class AdminAuditFilter implements ContainerRequestFilter, ContainerRespon
             return copy.build();
         }
         return value;
-    }
-
-    private static String stripSlash(String path) {
-        return path.startsWith("/") ? path.substring(1) : path;
     }
 }

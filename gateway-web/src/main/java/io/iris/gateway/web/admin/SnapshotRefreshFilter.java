@@ -1,6 +1,7 @@
 package io.iris.gateway.web.admin;
 
 import io.iris.gateway.snapshot.Snapshots;
+import io.iris.gateway.web.security.AdminPaths;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -24,8 +25,7 @@ public class SnapshotRefreshFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        String path = request.getUriInfo().getPath();
-        boolean adminPath = path.startsWith("api/") || path.startsWith("/api/");
+        boolean adminPath = AdminPaths.isAdmin(request.getUriInfo().getPath());
         boolean write = !HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod())
                 && !HttpMethod.OPTIONS.equals(request.getMethod());
         boolean readOnly = resource.getResourceMethod() != null

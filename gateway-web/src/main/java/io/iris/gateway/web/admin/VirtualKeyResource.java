@@ -6,12 +6,19 @@ import io.iris.gateway.governance.VirtualKeyAdmin;
 import io.iris.gateway.governance.VirtualKeySpec;
 import io.iris.gateway.providers.ProviderAdmin;
 import io.iris.gateway.proxy.ProxyService;
+import io.iris.gateway.security.AuthGuard;
+import io.iris.gateway.security.ClientOrigin;
+import io.iris.gateway.security.CredentialKind;
+import io.iris.gateway.security.FailureReason;
+import io.iris.gateway.security.ThrottledException;
 import io.iris.gateway.snapshot.CallerGrant;
 import io.iris.gateway.web.admin.VirtualKeyViews.VirtualKeyView;
 import io.iris.gateway.web.errors.Problem;
 import io.iris.gateway.web.json.JsonBodies;
 import io.iris.gateway.web.json.JsonInput;
+import io.iris.gateway.web.security.ClientOrigins;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -44,6 +51,9 @@ public class VirtualKeyResource {
     @Inject
     ProxyService proxy;
 
+    @Inject
+    AuthGuard guard;
+
     @GET
     public ListView<VirtualKeyView> list() {
         Map<UUID, String> names = providers.namesById();
@@ -53,23 +63,31 @@ public class VirtualKeyResource {
     /**
      * The calling application's own key, with its budgets, rate limit and their usage (written from the live
      * counters every second): the virtual key itself is the credential, in any header the data plane accepts.
+     * The one admin path without the admin token, for GET only; its failures count against the client's address
+     * like the data plane's.
      */
     @GET
     @Path("self")
-    public Response self(@Context HttpHeaders headers) {
+    public Response self(@Context HttpHeaders headers, @Context HttpServletRequest request) {
         Map<String, String> lowerCased = new HashMap<>();
         headers.getRequestHeaders().forEach((name, values) -> {
             if (!values.isEmpty()) {
                 lowerCased.putIfAbsent(name.toLowerCase(Locale.ROOT), values.get(0));
             }
         });
+        ClientOrigin origin = ClientOrigins.of(request, guard.trustedProxies());
         try {
-            Optional<CallerGrant> caller = proxy.authenticate(lowerCased);
+            Optional<CallerGrant> caller = proxy.authenticate(lowerCased, origin);
             if (caller.isEmpty()) {
+                guard.failed(origin, CredentialKind.VIRTUAL_KEY, FailureReason.MISSING);
                 return Problem.of(Response.Status.UNAUTHORIZED, "unauthorized",
                         "this endpoint needs a virtual key as its credential");
             }
             return Response.ok(get(caller.get().id().toString())).build();
+        } catch (ThrottledException throttled) {
+            return Response.fromResponse(Problem.of(Response.Status.TOO_MANY_REQUESTS, "too_many_requests",
+                            throttled.getMessage()))
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds())).build();
         } catch (GatewayException refused) {
             return Problem.of(Response.Status.fromStatusCode(refused.status()), refused.type().wireType(),
                     refused.getMessage());

@@ -17,6 +17,11 @@ public final class Problem {
     }
 
     public static Response of(Response.StatusType status, String type, String detail, List<FieldError> errors) {
+        return Response.status(status).type(PROBLEM_JSON).entity(json(status, type, detail, errors)).build();
+    }
+
+    /** The problem document itself, for answers written outside JAX-RS (servlet filters). */
+    public static String json(Response.StatusType status, String type, String detail, List<FieldError> errors) {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", TYPE_BASE + type)
                 .add("title", status.getReasonPhrase())
@@ -29,7 +34,7 @@ public final class Problem {
             }
             body.add("errors", list);
         }
-        return Response.status(status).type(PROBLEM_JSON).entity(body.build().toString()).build();
+        return body.build().toString();
     }
 
     public static Response of(Response.StatusType status, String type, String detail) {

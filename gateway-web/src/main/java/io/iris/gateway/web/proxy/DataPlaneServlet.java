@@ -8,7 +8,11 @@ import io.iris.gateway.proxy.ErrorBodies;
 import io.iris.gateway.proxy.ModelCatalog;
 import io.iris.gateway.proxy.ProxyRequest;
 import io.iris.gateway.proxy.ProxyService;
+import io.iris.gateway.security.AuthGuard;
+import io.iris.gateway.security.ClientOrigin;
+import io.iris.gateway.security.ThrottledException;
 import io.iris.gateway.snapshot.CallerGrant;
+import io.iris.gateway.web.security.ClientOrigins;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.AsyncContext;
@@ -39,6 +43,9 @@ public class DataPlaneServlet extends HttpServlet {
     @Inject
     ProxyService proxy;
 
+    @Inject
+    AuthGuard guard;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long receivedNanos = System.nanoTime();
@@ -63,7 +70,7 @@ public class DataPlaneServlet extends HttpServlet {
             return;
         }
         ProxyRequest proxyRequest = new ProxyRequest(endpoint.get(), headers(request), params(request), body,
-                requestId, receivedNanos);
+                requestId, receivedNanos, ClientOrigins.of(request, guard.trustedProxies()));
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
         proxy.handle(proxyRequest, new ServletSink(async));
@@ -79,7 +86,8 @@ public class DataPlaneServlet extends HttpServlet {
             if (!models(path)) {
                 throw new GatewayException(ErrorType.NOT_FOUND, "no such endpoint");
             }
-            caller = proxy.authenticate(headers(request));
+            ClientOrigin origin = ClientOrigins.of(request, guard.trustedProxies());
+            caller = proxy.authenticate(headers(request), origin);
             JsonObject answer = path.equals(MODELS) ? ModelCatalog.list(caller, proxy.snapshot())
                     : ModelCatalog.one(path.substring(MODELS.length() + 1), caller, proxy.snapshot())
                     .orElseThrow(() -> new GatewayException(ErrorType.NOT_FOUND, ErrorType.NOT_FOUND.status(),
@@ -87,6 +95,9 @@ public class DataPlaneServlet extends HttpServlet {
             writeJson(response, 200, requestId, answer.toString().getBytes(StandardCharsets.UTF_8));
             proxy.answeredHere(MODELS_ENDPOINT, requestId, receivedNanos, caller, 200, Optional.empty());
         } catch (GatewayException e) {
+            if (e instanceof ThrottledException throttled) {
+                response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+            }
             error(response, Endpoint.WireFormat.OPENAI, requestId, e);
             proxy.answeredHere(models(path) ? MODELS_ENDPOINT : "unknown", requestId, receivedNanos, caller, e.status(),
                     Optional.of(e.type().wireType()));
