@@ -90,11 +90,20 @@ public class SnapshotLoader {
                 keys);
     }
 
-    /** The key with its value decrypted; empty, and logged, when the secret key in use cannot decrypt it. */
+    /**
+     * The key with its value decrypted; empty, and logged, when the secret key in use cannot decrypt it. A key
+     * without a value is never sent upstream: it is left out.
+     */
     private Optional<UpstreamKey> key(Provider provider, ProviderKey k) {
         try {
-            return Optional.of(new UpstreamKey(k.getId(), k.getName(), secrets.cipher().decrypt(k.getValueEncrypted()),
-                    k.getWeight(), ModelFilter.of(k.getModels()), k.isEnabled()));
+            String value = k.getValueEncrypted() == null ? "" : secrets.cipher().decrypt(k.getValueEncrypted());
+            if (value.isBlank()) {
+                LOG.warning(() -> "key '" + k.getName() + "' of provider '" + provider.getName() + "' has no value "
+                        + "and is left out; write its value again");
+                return Optional.empty();
+            }
+            return Optional.of(new UpstreamKey(k.getId(), k.getName(), value, k.getWeight(),
+                    ModelFilter.of(k.getModels()), k.isEnabled()));
         } catch (IllegalStateException wrongSecretKey) {
             LOG.warning(() -> "key '" + k.getName() + "' of provider '" + provider.getName() + "' cannot be "
                     + "decrypted with the current IRIS_SECRET_KEY and is left out; write its value again");
