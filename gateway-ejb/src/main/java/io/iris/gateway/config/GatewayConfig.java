@@ -65,8 +65,11 @@ public record GatewayConfig(boolean requireVirtualKey, int routingChainMaxDepth,
                 "must add up to at most " + STORED_HOSTS_LIMIT + " characters");
         for (int i = 0; i < hosts.size(); i++) {
             String host = hosts.get(i);
-            if (v.check(host == null || host.chars().allMatch(c -> c > ' ' && c < 0x7f), field + "[" + i + "]",
-                    "must be printable ASCII without spaces") && host != null && !host.isEmpty()) {
+            if (host == null || host.isBlank() || Validation.hasControlCharacter(host)) {
+                continue; // reported by shortStrings
+            }
+            if (v.check(host.chars().allMatch(c -> c > ' ' && c < 0x7f), field + "[" + i + "]",
+                    "must be printable ASCII without spaces")) {
                 String at = field + "[" + i + "]";
                 EgressPolicy.entryProblem(host).ifPresent(problem -> v.reject(at, problem));
             }
