@@ -126,7 +126,7 @@ public class SnapshotLoader {
     private static CallerGrant.ProviderGrant providerGrant(VirtualKeyProviderConfig c, Map<UUID, String> names) {
         return new CallerGrant.ProviderGrant(names.get(c.getProviderId()), c.getWeight(),
                 ModelFilter.of(c.getAllowedModels()),
-                c.getBlockedModels().isEmpty() ? ModelFilter.NONE : ModelFilter.of(c.getBlockedModels()),
+                c.getBlockedModels().isEmpty() ? ModelFilter.NONE : ModelFilter.blocking(c.getBlockedModels()),
                 c.getKeyIds().stream().map(UUID::fromString).collect(Collectors.toUnmodifiableSet()));
     }
 }
