@@ -1,5 +1,6 @@
 package io.iris.gateway.egress;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -53,7 +54,7 @@ public sealed interface HostRule {
         if (entry == null || entry.isEmpty()) {
             throw new IllegalArgumentException("must not be empty");
         }
-        String text = entry.toLowerCase(java.util.Locale.ROOT);
+        String text = entry.toLowerCase(Locale.ROOT);
         boolean addressLike = text.indexOf('/') >= 0 || text.indexOf(':') >= 0 || text.startsWith("[")
                 || IpLiterals.ipv4(text).isPresent();
         if (addressLike) {
