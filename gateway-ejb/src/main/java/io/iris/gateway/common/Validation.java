@@ -24,7 +24,10 @@ public final class Validation {
         return ok;
     }
 
-    /** A required display name: 1 to 255 characters, not only whitespace. */
+    /**
+     * A required display name: 1 to 255 characters, not only whitespace, without control characters (names
+     * end up in logs, headers and the console, where a line break or an escape sequence would forge content).
+     */
     public void name(String field, String value) {
         if (value == null) {
             reject(field, "is required");
@@ -32,10 +35,15 @@ public final class Validation {
             reject(field, "must not be empty");
         } else if (value.length() > MAX_NAME_LENGTH) {
             reject(field, "must be at most " + MAX_NAME_LENGTH + " characters");
+        } else {
+            noControlCharacters(field, value);
         }
     }
 
-    /** A list of short strings (model names, ids): at most {@code maxItems}, each 1 to 255 characters. */
+    /**
+     * A list of short strings (model names, ids): at most {@code maxItems}, each 1 to 255 characters without
+     * control characters.
+     */
     public void shortStrings(String field, java.util.List<String> values, int maxItems) {
         if (values == null) {
             return;
@@ -43,9 +51,26 @@ public final class Validation {
         check(values.size() <= maxItems, field, "must have at most " + maxItems + " entries");
         for (int i = 0; i < values.size(); i++) {
             String value = values.get(i);
-            check(value != null && !value.isBlank() && value.length() <= MAX_NAME_LENGTH, field + "[" + i + "]",
-                    "must be 1 to " + MAX_NAME_LENGTH + " characters");
+            if (check(value != null && !value.isBlank() && value.length() <= MAX_NAME_LENGTH, field + "[" + i + "]",
+                    "must be 1 to " + MAX_NAME_LENGTH + " characters")) {
+                noControlCharacters(field + "[" + i + "]", value);
+            }
         }
+    }
+
+    /** Rejects a value holding a control character (C0, DEL, C1) or a Unicode line or paragraph separator. */
+    public boolean noControlCharacters(String field, String value) {
+        return check(value == null || !hasControlCharacter(value), field, "must not contain control characters");
+    }
+
+    public static boolean hasControlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void required(String field, Object value) {

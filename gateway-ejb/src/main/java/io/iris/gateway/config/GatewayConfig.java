@@ -1,6 +1,7 @@
 package io.iris.gateway.config;
 
 import io.iris.gateway.common.Validation;
+import io.iris.gateway.egress.EgressPolicy;
 import java.util.List;
 
 /**
@@ -11,7 +12,8 @@ import java.util.List;
  * @param providerHostsAllowed host patterns or CIDRs a provider's {@code base_url} may point at; empty: any host
  *                             that is not denied
  * @param providerHostsDenied host patterns or CIDRs refused on top of the built-in link-local and metadata list;
- *                            wins over the allowed list
+ *                            wins over the allowed list. Both lists are read by {@link EgressPolicy}; a change
+ *                            applies to the next connection, and existing providers are not checked again
  */
 public record GatewayConfig(boolean requireVirtualKey, int routingChainMaxDepth, boolean logRequestBodies,
                             long maxBodyBytes, UnpricedModels unpricedModels, List<String> providerHostsAllowed,
@@ -63,8 +65,14 @@ public record GatewayConfig(boolean requireVirtualKey, int routingChainMaxDepth,
                 "must add up to at most " + STORED_HOSTS_LIMIT + " characters");
         for (int i = 0; i < hosts.size(); i++) {
             String host = hosts.get(i);
-            v.check(host == null || host.chars().allMatch(c -> c > ' ' && c < 0x7f), field + "[" + i + "]",
-                    "must be printable ASCII without spaces");
+            if (host == null || host.isBlank() || Validation.hasControlCharacter(host)) {
+                continue; // reported by shortStrings
+            }
+            if (v.check(host.chars().allMatch(c -> c > ' ' && c < 0x7f), field + "[" + i + "]",
+                    "must be printable ASCII without spaces")) {
+                String at = field + "[" + i + "]";
+                EgressPolicy.entryProblem(host).ifPresent(problem -> v.reject(at, problem));
+            }
         }
     }
 }

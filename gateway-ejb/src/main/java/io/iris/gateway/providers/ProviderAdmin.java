@@ -4,6 +4,9 @@ import io.iris.gateway.common.ConflictException;
 import io.iris.gateway.common.NotFoundException;
 import io.iris.gateway.common.Timestamps;
 import io.iris.gateway.common.Validation;
+import io.iris.gateway.config.GatewayConfig;
+import io.iris.gateway.config.GatewayConfigAdmin;
+import io.iris.gateway.egress.EgressPolicy;
 import io.iris.gateway.governance.Limits;
 import io.iris.gateway.persistence.Store;
 import jakarta.ejb.Stateless;
@@ -29,6 +32,9 @@ public class ProviderAdmin {
 
     @Inject
     ProviderReferences references;
+
+    @Inject
+    GatewayConfigAdmin config;
 
     public List<Provider> list() {
         return em.createQuery("select p from Provider p order by p.name", Provider.class).getResultList();
@@ -71,6 +77,7 @@ public class ProviderAdmin {
         v.check(spec.name() == null || spec.name().equals(name), "name",
                 "cannot be changed: create a new provider instead");
         validateBody(v, spec, provider);
+        BaseUrlMove.requireKeyValues(v, provider.getBaseUrl(), spec, provider.getKeys().size());
         v.throwIfInvalid();
         if (spec.keys() != null) {
             for (ProviderKey dropped : keyWriter.droppedBy(provider, spec.keys())) {
@@ -94,11 +101,20 @@ public class ProviderAdmin {
     }
 
     private void validateBody(Validation v, ProviderSpec spec, Provider current) {
-        ProviderValidation.validate(v, spec);
+        ProviderValidation.validate(v, spec, egressPolicy());
         if (spec.keys() != null) {
             keyWriter.validateAll(v, current, spec.keys());
         }
         Limits.validate(v, "", current, spec.budgets(), spec.rateLimit());
+    }
+
+    /**
+     * The policy of the stored host lists. A change of the lists does not check existing providers again: their
+     * calls are checked when they connect.
+     */
+    private EgressPolicy egressPolicy() {
+        GatewayConfig settings = config.get();
+        return EgressPolicy.from(settings.providerHostsAllowed(), settings.providerHostsDenied());
     }
 
     private void apply(Provider provider, ProviderSpec spec) {

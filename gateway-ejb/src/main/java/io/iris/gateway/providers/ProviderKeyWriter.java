@@ -1,6 +1,7 @@
 package io.iris.gateway.providers;
 
 import io.iris.gateway.common.Validation;
+import io.iris.gateway.governance.ModelPatterns;
 import io.iris.gateway.security.GatewaySecrets;
 import io.iris.gateway.security.VirtualKeyValues;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,7 +61,7 @@ public class ProviderKeyWriter {
             v.check(Double.isFinite(key.weight()) && key.weight() > 0, prefix + "weight",
                     "must be a finite number greater than 0");
         }
-        v.shortStrings(prefix + "models", key.models(), ProviderValidation.MAX_MODELS);
+        ModelPatterns.validate(v, prefix + "models", key.models());
     }
 
     public void replaceAll(Provider provider, List<ProviderKeySpec> specs) {

@@ -1,6 +1,7 @@
 package io.iris.gateway.providers;
 
 import io.iris.gateway.common.Validation;
+import io.iris.gateway.egress.EgressPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
@@ -26,14 +27,15 @@ final class ProviderValidation {
         }
     }
 
-    static void validate(Validation v, ProviderSpec spec) {
+    /** {@code egress}: where {@code base_url} may point (API.md §3, "Where a provider may point"). */
+    static void validate(Validation v, ProviderSpec spec, EgressPolicy egress) {
         Optional<ProviderType> type = spec.type() == null ? Optional.empty() : ProviderType.fromWireName(spec.type());
         if (spec.type() == null) {
             v.reject("type", "is required");
         } else if (type.isEmpty()) {
             v.reject("type", "must be one of openai, azure, anthropic");
         }
-        validateBaseUrl(v, spec.baseUrl());
+        validateBaseUrl(v, spec.baseUrl(), egress);
         if (spec.apiVersion() != null) {
             v.check(!spec.apiVersion().isBlank() && spec.apiVersion().length() <= 64, "api_version",
                     "must be 1 to 64 characters");
@@ -46,16 +48,18 @@ final class ProviderValidation {
         }
     }
 
-    private static void validateBaseUrl(Validation v, String baseUrl) {
+    private static void validateBaseUrl(Validation v, String baseUrl, EgressPolicy egress) {
         if (baseUrl == null) {
             v.reject("base_url", "is required");
             return;
         }
         try {
             URI uri = new URI(baseUrl);
-            v.check(("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+            if (v.check(("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
                             && uri.getQuery() == null && uri.getFragment() == null && baseUrl.length() <= 2048,
-                    "base_url", "must be an absolute http or https URL without query or fragment");
+                    "base_url", "must be an absolute http or https URL without query or fragment")) {
+                egress.refusesUrl(baseUrl).ifPresent(reason -> v.reject("base_url", reason));
+            }
         } catch (URISyntaxException e) {
             v.reject("base_url", "is not a valid URL");
         }

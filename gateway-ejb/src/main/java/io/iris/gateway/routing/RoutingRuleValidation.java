@@ -133,7 +133,7 @@ public class RoutingRuleValidation {
             String field = "fallbacks[" + i + "]";
             if (slash <= 0 || fallback.length() > 512) {
                 v.reject(field, "must be provider/model or provider/");
-            } else {
+            } else if (v.noControlCharacters(field, fallback)) {
                 v.check(providers.containsKey(fallback.substring(0, slash)), field, "no such provider");
             }
         }

@@ -90,11 +90,20 @@ public class SnapshotLoader {
                 keys);
     }
 
-    /** The key with its value decrypted; empty, and logged, when the secret key in use cannot decrypt it. */
+    /**
+     * The key with its value decrypted; empty, and logged, when the secret key in use cannot decrypt it. A key
+     * without a value is never sent upstream: it is left out.
+     */
     private Optional<UpstreamKey> key(Provider provider, ProviderKey k) {
         try {
-            return Optional.of(new UpstreamKey(k.getId(), k.getName(), secrets.cipher().decrypt(k.getValueEncrypted()),
-                    k.getWeight(), ModelFilter.of(k.getModels()), k.isEnabled()));
+            String value = k.getValueEncrypted() == null ? "" : secrets.cipher().decrypt(k.getValueEncrypted());
+            if (value.isBlank()) {
+                LOG.warning(() -> "key '" + k.getName() + "' of provider '" + provider.getName() + "' has no value "
+                        + "and is left out; write its value again");
+                return Optional.empty();
+            }
+            return Optional.of(new UpstreamKey(k.getId(), k.getName(), value, k.getWeight(),
+                    ModelFilter.of(k.getModels()), k.isEnabled()));
         } catch (IllegalStateException wrongSecretKey) {
             LOG.warning(() -> "key '" + k.getName() + "' of provider '" + provider.getName() + "' cannot be "
                     + "decrypted with the current IRIS_SECRET_KEY and is left out; write its value again");
@@ -117,7 +126,7 @@ public class SnapshotLoader {
     private static CallerGrant.ProviderGrant providerGrant(VirtualKeyProviderConfig c, Map<UUID, String> names) {
         return new CallerGrant.ProviderGrant(names.get(c.getProviderId()), c.getWeight(),
                 ModelFilter.of(c.getAllowedModels()),
-                c.getBlockedModels().isEmpty() ? ModelFilter.NONE : ModelFilter.of(c.getBlockedModels()),
+                c.getBlockedModels().isEmpty() ? ModelFilter.NONE : ModelFilter.blocking(c.getBlockedModels()),
                 c.getKeyIds().stream().map(UUID::fromString).collect(Collectors.toUnmodifiableSet()));
     }
 }

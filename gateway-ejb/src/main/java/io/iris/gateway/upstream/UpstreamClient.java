@@ -2,15 +2,18 @@ package io.iris.gateway.upstream;
 
 import io.iris.gateway.providers.UpstreamRequest;
 import io.iris.gateway.snapshot.ProviderRoute;
+import io.iris.gateway.snapshot.Snapshots;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Future;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
@@ -35,7 +38,10 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * The one pooled, asynchronous HTTP client of the gateway. No thread waits on an upstream call: bodies arrive on
  * the client's I/O threads and go straight to the listener. The client's own retries and redirects are off;
- * the gateway's policy is the only one. Thread-safe.
+ * the gateway's policy is the only one: a 3xx answer is passed back as the provider's answer, never followed.
+ * Every connection it opens is checked against the egress policy of the configuration in force
+ * ({@link EgressDnsResolver}), and pooled connections are reused only under the policy they were opened under
+ * ({@link PolicyBoundConnections}). Thread-safe.
  */
 @ApplicationScoped
 public class UpstreamClient {
@@ -44,13 +50,19 @@ public class UpstreamClient {
 
     private MinimalHttpAsyncClient client;
 
+    @Inject
+    Snapshots snapshots;
+
     @PostConstruct
     void start() {
-        PoolingAsyncClientConnectionManager connections = PoolingAsyncClientConnectionManagerBuilder.create()
+        EgressPolicies policies = new EgressPolicies(() -> snapshots.current().config());
+        PoolingAsyncClientConnectionManager pool = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(MAX_CONNECTIONS)
                 .setMaxConnPerRoute(MAX_CONNECTIONS)
                 .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5)).build())
+                .setDnsResolver(new EgressDnsResolver(policies, SystemDefaultDnsResolver.INSTANCE))
                 .build();
+        PolicyBoundConnections connections = new PolicyBoundConnections(pool, policies);
         // The minimal client: no retry, redirect, cookie, authentication or decompression stages. The gateway
         // has its own policy for each, and those stages cost a URI parse and several header scans per request.
         // Bodies pass through as the upstream encoded them.
