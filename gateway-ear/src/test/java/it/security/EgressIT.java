@@ -156,7 +156,7 @@ class EgressIT {
     }
 
     @Test
-    void replace_movedToAnotherHost_keyValuesMustBeSentAgainAndOldKeyNeverReachesIt() {
+    void replace_movedToAnotherHost_keysNotSentAgainDroppedAndOldKeyNeverReachesIt() {
         String oldKey = secret();
         String newKey = secret();
         String name = provider(MOCK.openAiBaseUrl(), oldKey);
@@ -164,26 +164,34 @@ class EgressIT {
         try (MockProvider other = MockProvider.start()) {
             JsonObject read = admin("GET", "/api/providers/" + name).json();
             JsonObject keyAsRead = read.getJsonArray("keys").getJsonObject(0);
+            long oldCallsBefore = withKey(MOCK, oldKey);
 
             Reply keptMasked = admin("PUT", "/api/providers/" + name, Json.createObjectBuilder(read)
                     .add("base_url", other.openAiBaseUrl()).build());
-            Reply keysLeftOut = admin("PUT", "/api/providers/" + name, Json.createObjectBuilder(read)
-                    .remove("keys").add("base_url", other.openAiBaseUrl()).build());
 
-            assertProblem(keptMasked, "keys[0].value");
-            assertProblem(keysLeftOut, "keys");
-            assertEquals(read, admin("GET", "/api/providers/" + name).json(), "a refused write changes nothing");
-            assertEquals(200, post("/v1/chat/completions", vk, chat(name + "/gpt-4o")).status());
-            assertEquals(0, other.count(), "the other host has not been called");
+            assertEquals(200, keptMasked.status(), keptMasked.toString());
+            assertEquals(0, keptMasked.json().getJsonArray("keys").size(), "the key not sent again is dropped");
+            assertEquals(0, admin("GET", "/api/providers/" + name).json().getJsonArray("keys").size());
+            Reply withoutKey = post("/v1/chat/completions", vk, chat(name + "/gpt-4o"));
+            assertTrue(withoutKey.status() >= 400, withoutKey.toString());
+            assertNoSecret(withoutKey.body());
+            assertEquals(0, other.count(), "a provider without keys sends nothing to its new host");
+            assertEquals(oldCallsBefore, withKey(MOCK, oldKey), "nor to the old one");
+
+            Reply keysLeftOut = admin("PUT", "/api/providers/" + name, Json.createObjectBuilder(read)
+                    .remove("keys").build());
+            assertEquals(200, keysLeftOut.status(), keysLeftOut.toString());
+            assertEquals(0, keysLeftOut.json().getJsonArray("keys").size(),
+                    "moving back does not bring the dropped value back");
 
             Reply moved = admin("PUT", "/api/providers/" + name, Json.createObjectBuilder(read)
                     .add("base_url", other.openAiBaseUrl())
-                    .add("keys", array(object().add("id", keyAsRead.getString("id")).add("name", "primary")
-                            .add("value", newKey)))
+                    .add("keys", array(object().add("name", keyAsRead.getString("name")).add("value", newKey)))
                     .build());
             assertEquals(200, moved.status(), moved.toString());
             assertNoSecret(moved.body());
             long oldCalls = withKey(MOCK, oldKey);
+            assertEquals(oldCallsBefore, oldCalls);
 
             Reply call = post("/v1/chat/completions", vk, chat(name + "/gpt-4o"));
 
@@ -195,6 +203,23 @@ class EgressIT {
             }
             assertEquals(oldCalls, withKey(MOCK, oldKey));
         }
+    }
+
+    @Test
+    void replace_movedToAnotherHostWhileAKeyIsPinned_409AndNothingChanged() {
+        String name = provider(MOCK.openAiBaseUrl(), secret());
+        JsonObject read = admin("GET", "/api/providers/" + name).json();
+        String keyId = read.getJsonArray("keys").getJsonObject(0).getString("id");
+        Reply rule = admin("POST", "/api/routing/rules", object().add("name", unique("pin")).add("enabled", false)
+                .add("targets", array(object().add("provider", name).add("key_id", keyId).add("weight", 1))).build());
+        assertEquals(201, rule.status(), rule.toString());
+
+        Reply moved = admin("PUT", "/api/providers/" + name, Json.createObjectBuilder(read)
+                .add("base_url", "http://localhost:1/v1").build());
+
+        assertEquals(409, moved.status(), moved.toString());
+        assertEquals(read, admin("GET", "/api/providers/" + name).json(), "a refused move changes nothing");
+        assertEquals(204, admin("DELETE", "/api/routing/rules/" + rule.json().getString("id")).status());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.iris.gateway.providers;
 
-import io.iris.gateway.common.Validation;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -9,17 +8,13 @@ import java.util.Objects;
 
 /**
  * A provider key is sent only to the place it was entered for: the scheme, host and port of the provider's
- * {@code base_url} (its origin). A replacement that moves {@code base_url} to another origin must therefore send
- * every key it keeps with its value again; otherwise the write is refused (400 on {@code keys[i].value}, or on
- * {@code keys} when the write leaves the key list out), and nothing changes. Keys left out of the list are
- * dropped as on any replacement. A change of path alone keeps the keys. Refusing, rather than keeping keys
- * without a value, means a stored key always has a value and no key ever travels to a host it was not
- * entered for. Stateless.
+ * {@code base_url} (its origin). A replacement that moves {@code base_url} to another origin drops every stored
+ * key it does not send again with a value (API.md §3): a key kept by id or name without a value, or with its
+ * masked value, and every key when the write leaves {@code keys} out. The keys sent with a value stay, with that
+ * value. A change of path alone keeps the keys. Dropping keys rather than keeping them without a value means a
+ * stored key always has a value and no key ever travels to a host it was not entered for. Stateless.
  */
 final class BaseUrlMove {
-    static final String SEND_AGAIN = "must be sent again with its value when base_url moves to another host "
-            + "(scheme, host or port)";
-
     private BaseUrlMove() {
     }
 
@@ -50,20 +45,17 @@ final class BaseUrlMove {
     }
 
     /**
-     * Checks a replacement of a provider whose stored {@code base_url} is {@code currentUrl} and which has
-     * {@code storedKeys} keys: when it moves to another origin, each key it keeps must carry a value.
+     * The replacement as it applies to a provider whose stored {@code base_url} is {@code currentUrl}: unchanged
+     * unless it moves to another origin; then its key list holds only the keys it sends with a value (empty when
+     * it sends none or leaves {@code keys} out), so every other stored key is dropped.
      */
-    static void requireKeyValues(Validation v, String currentUrl, ProviderSpec spec, int storedKeys) {
+    static ProviderSpec withKeysForItsHost(String currentUrl, ProviderSpec spec) {
         if (spec.baseUrl() == null || !movesHost(currentUrl, spec.baseUrl())) {
-            return;
+            return spec;
         }
-        if (spec.keys() == null) {
-            v.check(storedKeys == 0, "keys", "must be sent again, each with its value, when base_url moves to "
-                    + "another host (scheme, host or port); [] drops them");
-            return;
-        }
-        for (int i = 0; i < spec.keys().size(); i++) {
-            v.check(spec.keys().get(i).value() != null, "keys[" + i + "].value", SEND_AGAIN);
-        }
+        List<ProviderKeySpec> resent = spec.keys() == null ? List.of()
+                : spec.keys().stream().filter(key -> key.value() != null).toList();
+        return new ProviderSpec(spec.name(), spec.type(), spec.baseUrl(), spec.apiVersion(), spec.models(),
+                spec.network(), resent, spec.budgets(), spec.rateLimit());
     }
 }

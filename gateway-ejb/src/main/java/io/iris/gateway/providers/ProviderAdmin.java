@@ -71,14 +71,15 @@ public class ProviderAdmin {
         return provider;
     }
 
-    public Provider replace(String name, ProviderSpec spec) {
+    public Provider replace(String name, ProviderSpec requested) {
         Provider provider = get(name);
         Validation v = new Validation();
-        v.check(spec.name() == null || spec.name().equals(name), "name",
+        v.check(requested.name() == null || requested.name().equals(name), "name",
                 "cannot be changed: create a new provider instead");
-        validateBody(v, spec, provider);
-        BaseUrlMove.requireKeyValues(v, provider.getBaseUrl(), spec, provider.getKeys().size());
+        validateBody(v, requested, provider);
         v.throwIfInvalid();
+        // Validated as sent, so that errors name the request's own positions; applied without the keys it drops.
+        ProviderSpec spec = BaseUrlMove.withKeysForItsHost(provider.getBaseUrl(), requested);
         if (spec.keys() != null) {
             for (ProviderKey dropped : keyWriter.droppedBy(provider, spec.keys())) {
                 references.whoUses(dropped).ifPresent(user -> {

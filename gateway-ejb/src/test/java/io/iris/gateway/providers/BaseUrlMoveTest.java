@@ -2,10 +2,9 @@ package io.iris.gateway.providers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.iris.gateway.common.FieldError;
-import io.iris.gateway.common.Validation;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -23,10 +22,6 @@ class BaseUrlMoveTest {
 
     private static ProviderKeySpec sent(String name) {
         return new ProviderKeySpec(null, name, "sk-new-value-0123456789", null, null, null);
-    }
-
-    private static List<String> fields(Validation v) {
-        return v.errors().stream().map(FieldError::field).toList();
     }
 
     @Test
@@ -47,43 +42,37 @@ class BaseUrlMoveTest {
     }
 
     @Test
-    void requireKeyValues_moveWithKeptKeys_eachKeyWithoutValueNamed() {
-        Validation v = new Validation();
+    void withKeysForItsHost_moveWithKeptKeys_onlyKeysSentWithAValueRemain() {
+        ProviderSpec moved = BaseUrlMove.withKeysForItsHost(OLD, spec("https://other.example.com/v1",
+                List.of(kept("a"), sent("b"), kept("c"))));
 
-        BaseUrlMove.requireKeyValues(v, OLD, spec("https://other.example.com/v1",
-                List.of(kept("a"), sent("b"), kept("c"))), 3);
-
-        assertEquals(List.of("keys[0].value", "keys[2].value"), fields(v));
-        assertEquals(BaseUrlMove.SEND_AGAIN, v.errors().get(0).message());
+        assertEquals(List.of("b"), names(moved));
     }
 
     @Test
-    void requireKeyValues_moveLeavingKeysOut_refusedOnKeys() {
-        Validation v = new Validation();
+    void withKeysForItsHost_moveLeavingKeysOut_dropsEveryKey() {
+        ProviderSpec moved = BaseUrlMove.withKeysForItsHost(OLD, spec("https://other.example.com/v1", null));
 
-        BaseUrlMove.requireKeyValues(v, OLD, spec("https://other.example.com/v1", null), 2);
-
-        assertEquals(List.of("keys"), fields(v));
+        assertEquals(List.of(), moved.keys());
     }
 
     @Test
-    void requireKeyValues_moveWithEveryValueOrNoKeys_accepted() {
-        Validation v = new Validation();
+    void withKeysForItsHost_moveWithEveryValue_keepsTheWholeWrite() {
+        ProviderSpec sentAll = spec("https://other.example.com/v1", List.of(sent("a"), sent("b")));
 
-        BaseUrlMove.requireKeyValues(v, OLD, spec("https://other.example.com/v1", List.of(sent("a"), sent("b"))), 2);
-        BaseUrlMove.requireKeyValues(v, OLD, spec("https://other.example.com/v1", List.of()), 2);
-        BaseUrlMove.requireKeyValues(v, OLD, spec("https://other.example.com/v1", null), 0);
-
-        assertFalse(v.hasErrors(), v.errors().toString());
+        assertEquals(sentAll, BaseUrlMove.withKeysForItsHost(OLD, sentAll));
     }
 
     @Test
-    void requireKeyValues_pathOnlyChange_keysKeptWithoutValues() {
-        Validation v = new Validation();
+    void withKeysForItsHost_pathOnlyChange_writeUnchanged() {
+        ProviderSpec keptByPath = spec("https://api.example.com/openai/v1", List.of(kept("a")));
+        ProviderSpec keysLeftOut = spec("https://api.example.com/openai/v1", null);
 
-        BaseUrlMove.requireKeyValues(v, OLD, spec("https://api.example.com/openai/v1", List.of(kept("a"))), 1);
-        BaseUrlMove.requireKeyValues(v, OLD, spec("https://api.example.com/openai/v1", null), 1);
+        assertSame(keptByPath, BaseUrlMove.withKeysForItsHost(OLD, keptByPath));
+        assertSame(keysLeftOut, BaseUrlMove.withKeysForItsHost(OLD, keysLeftOut));
+    }
 
-        assertFalse(v.hasErrors(), v.errors().toString());
+    private static List<String> names(ProviderSpec spec) {
+        return spec.keys().stream().map(ProviderKeySpec::name).toList();
     }
 }
