@@ -1,6 +1,5 @@
 package io.iris.gateway.proxy;
 
-import io.iris.gateway.common.ErrorType;
 import io.iris.gateway.common.GatewayException;
 import io.iris.gateway.governance.accounting.Accounting;
 import io.iris.gateway.governance.accounting.LiveCapacity;
@@ -128,13 +127,13 @@ public class ProxyService {
             Optional<CallerGrant> caller = CallerAuthenticator.authenticate(request.headers(), snapshot,
                     Instant.now());
             RequestJson body = RequestJson.parse(request.body());
-            String model = body.string("model").filter(m -> !m.isBlank())
-                    .orElseThrow(() -> new GatewayException(ErrorType.INVALID_REQUEST,
-                            ErrorType.INVALID_REQUEST.status(), "'model' is required", "model"));
+            // Checked before the names reach routing, pricing, metrics, logs or response headers.
+            String model = RequestLimits.model(body);
+            List<String> fallbacks = RequestLimits.fallbacks(body);
+            RequestLimits.outputTokens(body);
             boolean stream = request.endpoint() != Endpoint.EMBEDDINGS && body.bool("stream");
             CallerIdentity identity = caller.map(RoutingInputs::identity).orElse(CallerIdentity.NONE);
             observation.request(identity, model, stream);
-            List<String> fallbacks = body.strings("fallbacks");
             Instant routingStart = Instant.now();
             RoutingDecision decision = routing.decide(
                     RoutingInputs.request(request, body, model, stream, caller, snapshot), snapshot.routing(),

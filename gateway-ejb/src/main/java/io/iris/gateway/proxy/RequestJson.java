@@ -25,6 +25,8 @@ public final class RequestJson {
     /** Body fields that belong to the gateway and are never forwarded. */
     static final Set<String> GATEWAY_FIELDS = Set.of("fallbacks");
     private static final Set<String> PROMPT_FIELDS = Set.of("messages", "prompt", "input", "system");
+    /** A duplicate key is named in the error only when short and printable: error messages never echo junk. */
+    private static final int MAX_NAMED_KEY = 64;
 
     private final byte[] body;
     private final List<JsonScanner.Member> members;
@@ -34,14 +36,26 @@ public final class RequestJson {
         this.members = members;
     }
 
-    /** @throws GatewayException invalid_request_error when the body is not one well-formed JSON object */
+    /**
+     * @throws GatewayException invalid_request_error when the body is not one well-formed JSON object, or names a
+     *     top-level member twice (parsers disagree on which one counts: the gateway could read one value while the
+     *     upstream reads the other)
+     */
     public static RequestJson parse(byte[] body) {
+        List<JsonScanner.Member> members;
         try {
-            return new RequestJson(body, JsonScanner.members(body));
+            members = JsonScanner.members(body);
         } catch (JsonScanner.MalformedJsonException e) {
             throw new GatewayException(ErrorType.INVALID_REQUEST, "the body is not a valid JSON object: "
                     + e.getMessage());
         }
+        JsonScanner.firstDuplicate(members).ifPresent(key -> {
+            boolean nameable = key.length() <= MAX_NAMED_KEY && key.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+            throw new GatewayException(ErrorType.INVALID_REQUEST, ErrorType.INVALID_REQUEST.status(),
+                    nameable ? "duplicate member '" + key + "'" : "duplicate member in the body",
+                    nameable ? key : null);
+        });
+        return new RequestJson(body, members);
     }
 
     public byte[] bytes() {
