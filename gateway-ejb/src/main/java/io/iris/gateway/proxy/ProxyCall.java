@@ -211,9 +211,9 @@ final class ProxyCall {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", contentType);
         headers.put("x-request-id", request.requestId());
-        headers.put("x-iris-provider", target.provider().name());
-        headers.put("x-iris-model", target.model());
-        decision.rule().ifPresent(rule -> headers.put("x-iris-rule", rule));
+        headers.put("x-iris-provider", HeaderValues.of(target.provider().name()));
+        headers.put("x-iris-model", HeaderValues.of(target.model()));
+        decision.rule().ifPresent(rule -> headers.put("x-iris-rule", HeaderValues.of(rule)));
         headers.put("x-iris-fallback-index", Integer.toString(index));
         return headers;
     }
