@@ -77,9 +77,27 @@ public class ProxyService {
     @Inject
     RequestRecording recording;
 
-    /** Calls served at no cost because their model has no price (labels come from configuration, so bounded). */
+    /**
+     * Calls served at no cost because their model has no price; the model label is bounded by
+     * {@link UnpricedSightings} (names can come from callers).
+     */
     static final String UNPRICED = "iris_unpriced_calls";
     private static final Logger LOG = Logger.getLogger(ProxyService.class.getName());
+
+    private final UnpricedSightings unpricedSightings = new UnpricedSightings(UnpricedSightings.CAPACITY,
+            Logger.getLogger(CallAccounting.class.getName())::warning);
+    private final CallAccounting.Unpriced unpriced = new CallAccounting.Unpriced() {
+        @Override
+        public void sighted(String provider, String model) {
+            unpricedSightings.sighted(provider, model);
+        }
+
+        @Override
+        public void served(String provider, String model) {
+            metrics.counter(UNPRICED, new Tag("provider", provider),
+                    new Tag("model", unpricedSightings.label(provider, model))).inc();
+        }
+    };
 
     private ProxyCall.Collaborators collaborators;
     private final RoutingEngine routing = new RoutingEngine(RandomSource.threadLocal(),
@@ -142,7 +160,7 @@ public class ProxyService {
             observation.routed(decision, routingStart);
             Target first = TargetResolver.resolve(decision, caller, snapshot);
             CallAccounting governance = new CallAccounting(snapshot, accounting.accountant(), identity, body,
-                    this::countUnpriced);
+                    unpriced);
             List<String> named = decision.fallbacks().orElse(fallbacks);
             // The virtual key's own fallbacks are only looked for once the first target has failed.
             Supplier<List<String>> chain = named.isEmpty()
@@ -200,11 +218,6 @@ public class ProxyService {
 
     private static void notRecorded(RequestRecord record) {
         // Records were off when the request arrived.
-    }
-
-    /** A served call whose model has no price: it cost 0, and operators should add one to /api/pricing. */
-    private void countUnpriced(String provider, String model) {
-        metrics.counter(UNPRICED, new Tag("provider", provider), new Tag("model", model)).inc();
     }
 
     /** The virtual key of a request that needs nothing but it (model listing). */

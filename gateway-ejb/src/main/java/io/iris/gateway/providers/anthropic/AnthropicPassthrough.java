@@ -5,6 +5,7 @@ import io.iris.gateway.providers.StreamRelay;
 import io.iris.gateway.providers.Usage;
 import io.iris.gateway.providers.sse.SseEvent;
 import io.iris.gateway.providers.sse.SseParser;
+import java.util.Optional;
 
 /**
  * An Anthropic Messages client served by an Anthropic upstream: bytes pass through; usage is read from the
@@ -22,8 +23,8 @@ public final class AnthropicPassthrough implements ResponseCodec {
     }
 
     @Override
-    public Usage usage(byte[] upstreamBody) {
-        return AnthropicResponses.usage(upstreamBody).orElse(Usage.NONE);
+    public Optional<Usage> usage(byte[] upstreamBody) {
+        return AnthropicResponses.usage(upstreamBody);
     }
 
     @Override
@@ -54,8 +55,8 @@ public final class AnthropicPassthrough implements ResponseCodec {
         }
 
         @Override
-        public Usage usage() {
-            return usageReader.usage();
+        public Optional<Usage> usage() {
+            return usageReader.reportedUsage();
         }
     }
 }

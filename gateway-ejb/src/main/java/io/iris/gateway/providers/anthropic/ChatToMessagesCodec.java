@@ -9,6 +9,7 @@ import io.iris.gateway.providers.sse.SseParser;
 import io.iris.gateway.providers.sse.SseWriter;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+import java.util.Optional;
 
 /** An Anthropic Messages client served by an OpenAI-format upstream: answers translated back to Messages. */
 public final class ChatToMessagesCodec implements ResponseCodec {
@@ -24,8 +25,8 @@ public final class ChatToMessagesCodec implements ResponseCodec {
     }
 
     @Override
-    public Usage usage(byte[] upstreamBody) {
-        return UsageJson.openAi(upstreamBody).orElse(Usage.NONE);
+    public Optional<Usage> usage(byte[] upstreamBody) {
+        return UsageJson.openAi(upstreamBody);
     }
 
     @Override
@@ -67,8 +68,8 @@ public final class ChatToMessagesCodec implements ResponseCodec {
         }
 
         @Override
-        public Usage usage() {
-            return translator.usage();
+        public Optional<Usage> usage() {
+            return translator.reportedUsage();
         }
     }
 }

@@ -8,6 +8,7 @@ import io.iris.gateway.providers.sse.SseEvent;
 import io.iris.gateway.providers.sse.SseParser;
 import io.iris.gateway.providers.sse.SseWriter;
 import java.io.ByteArrayOutputStream;
+import java.util.Optional;
 
 /** An OpenAI chat client served by an Anthropic upstream: answers translated to chat completions. */
 public final class MessagesToChatCodec implements ResponseCodec {
@@ -26,8 +27,8 @@ public final class MessagesToChatCodec implements ResponseCodec {
     }
 
     @Override
-    public Usage usage(byte[] upstreamBody) {
-        return AnthropicResponses.usage(upstreamBody).orElse(Usage.NONE);
+    public Optional<Usage> usage(byte[] upstreamBody) {
+        return AnthropicResponses.usage(upstreamBody);
     }
 
     @Override
@@ -68,8 +69,8 @@ public final class MessagesToChatCodec implements ResponseCodec {
         }
 
         @Override
-        public Usage usage() {
-            return translator.usage();
+        public Optional<Usage> usage() {
+            return translator.reportedUsage();
         }
     }
 }

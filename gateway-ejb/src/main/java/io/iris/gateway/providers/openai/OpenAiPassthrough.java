@@ -8,6 +8,7 @@ import io.iris.gateway.providers.UsageJson;
 import io.iris.gateway.providers.sse.SseEvent;
 import io.iris.gateway.providers.sse.SseParser;
 import io.iris.gateway.providers.sse.SseWriter;
+import java.util.Optional;
 
 /**
  * An OpenAI-format client served by an OpenAI-format upstream: the upstream's bytes go to the client as they
@@ -25,8 +26,8 @@ public final class OpenAiPassthrough implements ResponseCodec {
     }
 
     @Override
-    public Usage usage(byte[] upstreamBody) {
-        return UsageJson.openAi(upstreamBody).orElse(Usage.NONE);
+    public Optional<Usage> usage(byte[] upstreamBody) {
+        return UsageJson.openAi(upstreamBody);
     }
 
     @Override
@@ -44,12 +45,12 @@ public final class OpenAiPassthrough implements ResponseCodec {
 
     private static final class Relay implements StreamRelay {
         private final SseParser parser = new SseParser();
-        private Usage usage = Usage.NONE;
+        private Optional<Usage> usage = Optional.empty();
 
         @Override
         public byte[] onBytes(byte[] chunk) {
             for (SseEvent event : parser.feed(chunk, 0, chunk.length)) {
-                UsageJson.openAiChunk(event.data()).ifPresent(u -> usage = u);
+                UsageJson.openAiChunk(event.data()).ifPresent(u -> usage = Optional.of(u));
             }
             return chunk;
         }
@@ -65,7 +66,7 @@ public final class OpenAiPassthrough implements ResponseCodec {
         }
 
         @Override
-        public Usage usage() {
+        public Optional<Usage> usage() {
             return usage;
         }
     }
