@@ -10,7 +10,7 @@ public interface ResponseCodec {
     /** The client body for a successful upstream body. */
     byte[] body(byte[] upstreamBody);
 
-    /** Usage reported in a successful upstream body; empty when it has none (the call is then charged its reservation). */
+    /** Usage reported in a successful upstream body; empty when it has none (then the reservation is charged). */
     Optional<Usage> usage(byte[] upstreamBody);
 
     StreamRelay stream();

@@ -28,9 +28,9 @@ final class StreamOptions {
         if (options.isEmpty() || body[options.get().valueStart()] != '{') {
             return false;
         }
-        List<JsonScanner.Member> inner = inner(body, options.get());
-        return inner.stream().anyMatch(m -> m.key().equals(INCLUDE_USAGE))
-                && inner.stream().filter(m -> m.key().equals(INCLUDE_USAGE)).allMatch(m -> isTrue(body, options.get(), m));
+        List<JsonScanner.Member> asked = inner(body, options.get()).stream()
+                .filter(m -> m.key().equals(INCLUDE_USAGE)).toList();
+        return !asked.isEmpty() && asked.stream().allMatch(m -> isTrue(body, options.get(), m));
     }
 
     /**
