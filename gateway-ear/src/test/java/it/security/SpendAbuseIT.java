@@ -200,6 +200,26 @@ class SpendAbuseIT {
     }
 
     @Test
+    void chat_unpricedFirstTargetWithAPricedFallback_servedByTheFallbackLikeAGovernanceBlock() {
+        String unpricedKey = scriptedKey("");
+        String unpriced = DataPlane.provider("openai", unpricedKey);
+        String pricedKey = scriptedKey("");
+        String priced = pricedProvider(pricedKey, "gpt-4o");
+        JsonObject vk = virtualKeyWithBudget(10);
+
+        HttpResponse<String> response = send(vk.getString("value"), "/v1/chat/completions",
+                chat(unpriced + "/" + unique("unpriced")).add("fallbacks", Json.createArrayBuilder()
+                        .add(priced + "/gpt-4o")).build().toString(), Map.of());
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(priced, response.headers().firstValue("x-iris-provider").orElseThrow());
+        assertEquals("1", response.headers().firstValue("x-iris-fallback-index").orElseThrow());
+        assertTrue(MOCK.requestsWithKey(unpricedKey).isEmpty(), "the unpriced target was never called");
+        assertEquals(1, MOCK.requestsWithKey(pricedKey).size());
+        assertEquals(CALL_COST, awaitUsage(vk.getString("id"), u -> u > 0), 1e-9);
+    }
+
+    @Test
     void chat_outputBoundAboveAMillion_400NamingTheFieldWithoutUpstreamCall() {
         String key = scriptedKey("");
         String provider = pricedProvider(key, "gpt-4o");
