@@ -217,13 +217,21 @@ class GovernanceIT {
     }
 
     @Test
-    void chat_modelWithoutPrice_servedAtNoCostAndCountedInTheWarningMetric() {
+    void chat_modelWithoutPriceAndUnpricedModelsFree_servedAtNoCostAndCountedInTheWarningMetric() {
         String provider = provider("openai", scriptedKey(""));
         String model = unique("unpriced");
         String vk = virtualKey(object().add("budgets", array(budgetOf(0.000001))));
-
-        HttpResponse<String> first = chat(vk, provider + "/" + model);
-        HttpResponse<String> second = chat(vk, provider + "/" + model);
+        // By default (deny) a model without a price is refused where a budget applies: see SpendAbuseIT.
+        JsonObject original = admin("GET", "/api/config").json();
+        HttpResponse<String> first;
+        HttpResponse<String> second;
+        try {
+            assertEquals(200, admin("PUT", "/api/config", object().add("unpriced_models", "free").build()).status());
+            first = chat(vk, provider + "/" + model);
+            second = chat(vk, provider + "/" + model);
+        } finally {
+            assertEquals(200, admin("PUT", "/api/config", original).status());
+        }
 
         assertEquals(200, first.statusCode(), first.body());
         assertEquals(200, second.statusCode(), "no price, no cost: the tiny budget is never used");

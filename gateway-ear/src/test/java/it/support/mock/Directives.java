@@ -18,7 +18,7 @@ import java.util.Set;
 final class Directives {
     static final String KEY_PREFIX = "mock;";
     private static final Set<String> NAMES = Set.of("status", "retry_after", "fail_times", "delay_ms",
-            "stall_after", "stall_ms", "drop_after", "chunk_delay_ms", "fixture", "echo", "tag");
+            "stall_after", "stall_ms", "drop_after", "error_after", "chunk_delay_ms", "fixture", "echo", "tag");
     private static final long DEFAULT_STALL_MS = 60_000;
 
     enum Fixture { NONE, TOOL_CALL, LONG, EMPTY }
@@ -27,7 +27,7 @@ final class Directives {
     final int status;
     /** The Retry-After header value, null for none. */
     final String retryAfter;
-    /** -1: the failure directives (status, delay_ms, stall_after, drop_after) apply to every request. */
+    /** -1: the failure directives (status, delay_ms, stall_after, drop_after, error_after) apply to every request. */
     final int failTimes;
     final long delayMs;
     /** -1: no stall. */
@@ -35,6 +35,8 @@ final class Directives {
     final long stallMs;
     /** -1: no drop. */
     final int dropAfter;
+    /** -1: no error event inside the stream. */
+    final int errorAfter;
     final long chunkDelayMs;
     final Fixture fixture;
     final boolean echo;
@@ -43,7 +45,8 @@ final class Directives {
         this((int) number(values, "status", 0), values.get("retry_after"), (int) number(values, "fail_times", -1),
                 number(values, "delay_ms", 0), (int) number(values, "stall_after", -1),
                 number(values, "stall_ms", DEFAULT_STALL_MS), (int) number(values, "drop_after", -1),
-                number(values, "chunk_delay_ms", 0), fixture(values.get("fixture")),
+                (int) number(values, "error_after", -1), number(values, "chunk_delay_ms", 0),
+                fixture(values.get("fixture")),
                 bool(values.getOrDefault("echo", "false")));
         if (values.containsKey("status") && (status < 400 || status > 599)) {
             throw new IllegalArgumentException("mock directive status must be 400-599, got " + status);
@@ -51,7 +54,7 @@ final class Directives {
     }
 
     private Directives(int status, String retryAfter, int failTimes, long delayMs, int stallAfter, long stallMs,
-            int dropAfter, long chunkDelayMs, Fixture fixture, boolean echo) {
+            int dropAfter, int errorAfter, long chunkDelayMs, Fixture fixture, boolean echo) {
         this.status = status;
         this.retryAfter = retryAfter;
         this.failTimes = failTimes;
@@ -59,6 +62,7 @@ final class Directives {
         this.stallAfter = stallAfter;
         this.stallMs = stallMs;
         this.dropAfter = dropAfter;
+        this.errorAfter = errorAfter;
         this.chunkDelayMs = chunkDelayMs;
         this.fixture = fixture;
         this.echo = echo;
@@ -141,10 +145,10 @@ final class Directives {
     }
 
     /**
-     * These directives once {@code fail_times} is spent: no error status, delay, stall or drop; the content
-     * directives (fixture, echo, chunk_delay_ms) still apply.
+     * These directives once {@code fail_times} is spent: no error status, delay, stall, drop or error event; the
+     * content directives (fixture, echo, chunk_delay_ms) still apply.
      */
     Directives recovered() {
-        return new Directives(0, null, failTimes, 0, -1, stallMs, -1, chunkDelayMs, fixture, echo);
+        return new Directives(0, null, failTimes, 0, -1, stallMs, -1, -1, chunkDelayMs, fixture, echo);
     }
 }

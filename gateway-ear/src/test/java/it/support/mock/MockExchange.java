@@ -109,7 +109,7 @@ final class MockExchange {
         requestIdHeader();
         record.markStatus(200);
         http.sendResponseHeaders(200, 0);
-        return new SseStream(http.getResponseBody(), record, directives, closing);
+        return new SseStream(http.getResponseBody(), record, directives, closing, flavor);
     }
 
     /** Ends the connection without an HTTP response: the server closes the socket when the handler throws. */

@@ -39,6 +39,9 @@ import java.util.stream.Collectors;
  * the mock closes, then cut the connection;</li>
  * <li>{@code drop_after=n}: send n stream events, then cut the connection (no {@code [DONE]}, no last chunk);
  * {@code drop_after=0} cuts any request before a response;</li>
+ * <li>{@code error_after=n}: send n stream events, then the vendor's error event inside the 200 stream
+ * ({@code data: {"error": ...}}, or Anthropic's {@code event: error}) quoting the API key it received and a
+ * secret-looking token, then end the body cleanly (no {@code [DONE]});</li>
  * <li>{@code fixture=tool_call|long|empty}: a get_weather tool call, a 2,000-word reply, an empty reply;</li>
  * <li>{@code echo=true}: the reply text is the raw request body;</li>
  * <li>{@code tag=anything}: ignored, makes a scripted key unique to one test.</li>
@@ -50,6 +53,8 @@ import java.util.stream.Collectors;
  * API key ({@link #requestsWithKey(String)}) rather than {@link #reset()} it.
  */
 public final class MockProvider implements AutoCloseable {
+    /** The secret-looking token that {@code error_after} error events carry (beside the API key received). */
+    public static final String LEAKED_SECRET = SseStream.LEAKED_SECRET;
     private static final int THREADS = 64;
     private static MockProvider shared;
 

@@ -459,6 +459,35 @@ class MockProviderSelfIT {
     }
 
     @Test
+    void chatStream_errorAfter_sendsThatManyEventsThenAnErrorEventQuotingTheKeyAndEndsCleanly() throws Exception {
+        Wire wire = Wire.post("/v1/chat/completions", "Authorization: Bearer mock;error_after=2",
+                chatStream("m", false));
+
+        List<String> data = openAiFrames(wire.body);
+        assertEquals(3, data.size());
+        JsonObject error = json(data.get(2)).getJsonObject("error");
+        assertEquals("server_error", error.getString("type"));
+        assertTrue(error.getString("message").contains("mock;error_after=2"), error.toString());
+        assertTrue(error.getString("message").contains(SseStream.LEAKED_SECRET), error.toString());
+        assertFalse(data.contains("[DONE]"));
+        assertTrue(wire.terminated, "the body ends cleanly after the error event");
+    }
+
+    @Test
+    void messagesStream_errorAfter_sendsAnAnthropicErrorEvent() throws Exception {
+        Wire wire = Wire.post("/v1/messages", "x-api-key: mock;error_after=1\r\nanthropic-version: 2023-06-01",
+                messages("c", true).build().toString());
+
+        List<String[]> events = anthropicFrames(wire.body);
+        assertEquals(2, events.size());
+        assertEquals("error", events.get(1)[0]);
+        JsonObject error = json(events.get(1)[1]).getJsonObject("error");
+        assertEquals("overloaded_error", error.getString("type"));
+        assertTrue(error.getString("message").contains(SseStream.LEAKED_SECRET));
+        assertTrue(wire.terminated);
+    }
+
+    @Test
     void chat_dropAfterZero_closesConnectionWithoutResponse() {
         assertThrows(IOException.class, () -> openAi("/v1/chat/completions", "mock;drop_after=0", chat("m", "hi")));
     }

@@ -9,6 +9,8 @@ public enum ErrorType {
     VIRTUAL_KEY_BLOCKED(403, "virtual_key_blocked"),
     PROVIDER_BLOCKED(403, "provider_blocked"),
     MODEL_BLOCKED(403, "model_blocked"),
+    /** No price for the target's model while a budget is on the caller's path and unpriced models are denied. */
+    MODEL_NOT_PRICED(403, "model_not_priced"),
     NOT_FOUND(404, "not_found_error"),
     BODY_TOO_LARGE(413, "invalid_request_error"),
     REQUEST_LIMITED(429, "request_limited"),

@@ -2,7 +2,10 @@ package io.iris.gateway.common;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A strict JSON grammar check over bytes that also reports where each top-level member of the object sits,
@@ -22,6 +25,8 @@ public final class JsonScanner {
     }
 
     private static final int MAX_DEPTH = 512;
+    /** Up to this many members, keys are compared pairwise: cheaper than hashing them into a set. */
+    private static final int PAIRWISE_MEMBERS = 16;
 
     private final byte[] json;
     private int pos;
@@ -32,6 +37,32 @@ public final class JsonScanner {
 
     public static List<Member> members(byte[] json) throws MalformedJsonException {
         return new JsonScanner(json).topLevel();
+    }
+
+    /**
+     * The first key that appears twice among {@code members} (in the order of its second appearance), empty when
+     * all keys differ. A typical request body has a handful of members, compared pairwise without allocating.
+     */
+    public static Optional<String> firstDuplicate(List<Member> members) {
+        int size = members.size();
+        if (size <= PAIRWISE_MEMBERS) {
+            for (int i = 1; i < size; i++) {
+                String key = members.get(i).key();
+                for (int j = 0; j < i; j++) {
+                    if (members.get(j).key().equals(key)) {
+                        return Optional.of(key);
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+        Set<String> seen = new HashSet<>(size * 2);
+        for (Member member : members) {
+            if (!seen.add(member.key())) {
+                return Optional.of(member.key());
+            }
+        }
+        return Optional.empty();
     }
 
     private List<Member> topLevel() throws MalformedJsonException {

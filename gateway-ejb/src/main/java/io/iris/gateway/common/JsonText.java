@@ -11,6 +11,8 @@ import java.util.Arrays;
  * (quote, backslash, control characters) and passes other characters through. A non-finite double is written as
  * null, since JSON has no NaN or infinity. Misuse (a value without a name inside an object, an end without a start)
  * is not detected. Not thread-safe: one per text.
+ * <p>Log lines are built with it, so it also escapes DEL, the C1 controls and U+2028/U+2029: legal in JSON, but
+ * read as line ends by some log viewers.
  */
 public final class JsonText {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -140,7 +142,7 @@ public final class JsonText {
         int plainFrom = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\') {
+            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' || c >= 0xa0 && c != 0x2028 && c != 0x2029) {
                 continue;
             }
             out.append(value, plainFrom, i);
@@ -153,7 +155,10 @@ public final class JsonText {
                 case '\t' -> out.append("\\t");
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
-                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                // Other controls, DEL, C1 and the two Unicode line separators: valid JSON as they are, but some
+                // log viewers break lines at them.
+                default -> out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF])
+                        .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
             }
         }
         out.append(value, plainFrom, value.length()).append('"');

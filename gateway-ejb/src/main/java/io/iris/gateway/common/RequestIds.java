@@ -20,6 +20,33 @@ public final class RequestIds {
     private RequestIds() {
     }
 
+    /** The longest {@code x-request-id} taken from a client. */
+    public static final int MAX_CLIENT_ID = 128;
+
+    /**
+     * The request id of a request that came with {@code x-request-id: given} (null when it came without): the
+     * client's own when it is 1 to {@value #MAX_CLIENT_ID} characters of printable ASCII without spaces (0x21 to
+     * 0x7e), otherwise a new one. The id goes back in a response header and into log lines, so anything else
+     * (spaces, line breaks, other control or non-ASCII characters, a huge value) is replaced rather than refused:
+     * the request itself is fine, and the client can read the id it got from the response.
+     */
+    public static String fromClient(String given) {
+        return given != null && acceptable(given) ? given : next();
+    }
+
+    static boolean acceptable(String id) {
+        if (id.isEmpty() || id.length() > MAX_CLIENT_ID) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static String next() {
         return next(System.currentTimeMillis()).toString();
     }

@@ -1,5 +1,7 @@
 package io.iris.gateway.providers;
 
+import java.util.Optional;
+
 /**
  * Carries one upstream event stream to the client, chunk by chunk, in the client's wire format, noting usage
  * as it passes. One instance per response; called from one thread at a time, in order.
@@ -17,6 +19,10 @@ public interface StreamRelay {
      */
     byte[] onFailure(String message);
 
-    /** Usage seen so far; {@link Usage#NONE} when the upstream sent none. */
-    Usage usage();
+    /**
+     * The usage the upstream reported for the whole call, once it has (OpenAI's usage chunk, Anthropic's
+     * {@code message_delta}); empty before, and when the stream ended without it. Partial counts seen on the way
+     * are not usage: a call without it is charged its reservation.
+     */
+    Optional<Usage> usage();
 }

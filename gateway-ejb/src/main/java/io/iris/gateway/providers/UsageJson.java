@@ -34,6 +34,14 @@ public final class UsageJson {
         }
     }
 
+    /** The usage of a {@code usage} member that {@link JsonScanner} found in {@code json}; empty unless an object. */
+    public static Optional<Usage> ofMember(byte[] json, JsonScanner.Member usage) {
+        if (json[usage.valueStart()] != '{') {
+            return Optional.empty();
+        }
+        return object(JsonP.reader(json, usage.valueStart(), usage.valueEnd())).flatMap(UsageJson::usageFields);
+    }
+
     /** The same, for one stream chunk's data; empty when the chunk carries no usage. */
     public static Optional<Usage> openAiChunk(String data) {
         if (!data.contains("\"usage\"")) {

@@ -1,42 +1,50 @@
 package io.iris.gateway.proxy;
 
+import io.iris.gateway.common.ErrorType;
+import io.iris.gateway.common.GatewayException;
+import io.iris.gateway.config.GatewayConfig.UnpricedModels;
 import io.iris.gateway.governance.accounting.BudgetAccountant;
 import io.iris.gateway.governance.accounting.PriceBook;
 import io.iris.gateway.providers.Usage;
 import io.iris.gateway.routing.CallerIdentity;
 import io.iris.gateway.snapshot.GatewaySnapshot;
+import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 
 /**
- * Governance for the attempts of one client request: admission against the budgets and rate limits on each
- * target's path with the request's estimated cost, and the actual cost of what was served. A model without a price
- * costs nothing and is reported once per provider and model. Not thread-safe (one call's attempts run one at a
- * time).
+ * Governance for the attempts of one client request (API.md §4, "Nothing runs free by accident"): admission
+ * against the budgets and rate limits on each target's path with the request's estimated cost, and settlement of
+ * what was served. A model without a price is refused (403 {@code model_not_priced}, a refusal of that target, so a
+ * fallback may serve) when a budget is on the path and {@code unpriced_models} is {@code deny}; otherwise it costs
+ * nothing and is counted. A call whose usage never arrived is charged what it reserved. Not thread-safe (one
+ * call's attempts run one at a time).
  */
 final class CallAccounting {
     /** Output tokens assumed when the request sets no {@code max_tokens}. */
     static final long DEFAULT_MAX_TOKENS = 1024;
-    private static final Logger LOG = Logger.getLogger(CallAccounting.class.getName());
-    private static final Set<String> UNPRICED_REPORTED = ConcurrentHashMap.newKeySet();
 
     private final GatewaySnapshot snapshot;
     private final BudgetAccountant accountant;
     private final CallerIdentity caller;
     private final RequestJson body;
-    private final UnpricedCalls unpriced;
+    private final Unpriced unpriced;
     private long promptTokens = -1;
 
-    /** Where a call to a model without a price is counted (the warning metric). */
-    @FunctionalInterface
-    interface UnpricedCalls {
-        void count(String provider, String model);
+    /** What the call reports about models without a price. */
+    interface Unpriced {
+        /** A target's model has no price (called at each admission of such a target). */
+        void sighted(String provider, String model);
+
+        /** A call to a model without a price was served at no cost (the warning metric). */
+        void served(String provider, String model);
+    }
+
+    /** What a settled attempt was charged: its tokens and cost, and whether they are the reservation's. */
+    record Charge(Usage usage, long costMicros, boolean atReservation) {
     }
 
     CallAccounting(GatewaySnapshot snapshot, BudgetAccountant accountant, CallerIdentity caller, RequestJson body,
-                   UnpricedCalls unpriced) {
+                   Unpriced unpriced) {
         this.snapshot = snapshot;
         this.accountant = accountant;
         this.caller = caller;
@@ -45,28 +53,48 @@ final class CallAccounting {
     }
 
     BudgetAccountant.Admission admit(Target target) {
-        long estimate = rate(target).map(rate -> rate.tokensCost(promptTokens(), maxTokens())).orElse(0L);
-        return accountant.admit(snapshot.limits(), new BudgetAccountant.Path(caller, target.provider().name(),
-                target.model()), estimate);
-    }
-
-    long costMicros(Target target, Usage usage) {
+        String provider = target.provider().name();
         Optional<PriceBook.Rate> rate = rate(target);
         if (rate.isEmpty()) {
-            unpriced.count(target.provider().name(), target.model());
-            return 0;
+            unpriced.sighted(provider, target.model());
+            if (snapshot.config().unpricedModels() == UnpricedModels.DENY
+                    && snapshot.limits().anyBudget(caller, provider, target.model())) {
+                return BudgetAccountant.Admission.refusedTarget(new GatewayException(ErrorType.MODEL_NOT_PRICED,
+                        "no price for model '" + target.model() + "' at provider '" + provider
+                                + "': add one to /api/pricing"));
+            }
         }
-        return rate.get().costMicros(usage);
+        long estimate = rate.map(r -> r.tokensCost(promptTokens(), maxTokens())).orElse(0L);
+        return accountant.admit(snapshot.limits(), new BudgetAccountant.Path(caller, provider, target.model()),
+                estimate);
+    }
+
+    /**
+     * Ends an admitted attempt that the upstream answered: at the cost of {@code usage} when the upstream reported
+     * it, else at the reservation (the estimated cost, and the estimated prompt plus the output bound as tokens).
+     */
+    Charge settle(BudgetAccountant.Admission admission, Target target, Optional<Usage> usage, Instant now) {
+        Optional<PriceBook.Rate> rate = rate(target);
+        if (rate.isEmpty()) {
+            unpriced.served(target.provider().name(), target.model());
+        }
+        if (usage.isEmpty()) {
+            Usage estimate = estimate();
+            admission.settleAtReservation(estimate, now);
+            return new Charge(estimate, admission.reservedCostMicros(), true);
+        }
+        long cost = rate.map(r -> r.costMicros(usage.get())).orElse(0L);
+        admission.settle(cost, usage.get(), now);
+        return new Charge(usage.get(), cost, false);
+    }
+
+    /** The tokens a call reserves: the prompt estimate and the output bound (or the default). */
+    Usage estimate() {
+        return new Usage(promptTokens(), maxTokens());
     }
 
     private Optional<PriceBook.Rate> rate(Target target) {
-        Optional<PriceBook.Rate> rate = snapshot.prices().rate(target.provider().name(),
-                target.provider().type().wireName(), target.model());
-        if (rate.isEmpty() && UNPRICED_REPORTED.add(target.provider().name() + "/" + target.model())) {
-            LOG.warning(() -> "no price for model '" + target.model() + "' of provider '" + target.provider().name()
-                    + "': its requests cost 0 until /api/pricing has one");
-        }
-        return rate;
+        return snapshot.prices().rate(target.provider().name(), target.provider().type().wireName(), target.model());
     }
 
     private long promptTokens() {

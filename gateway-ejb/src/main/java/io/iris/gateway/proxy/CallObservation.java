@@ -47,6 +47,10 @@ final class CallObservation {
     private Usage usage = Usage.NONE;
     private long costMicros;
     private boolean finished;
+    /** An attempt holds a reservation not yet settled or released. */
+    private boolean accountingOpen;
+    /** The client left while {@link #accountingOpen}: the record waits for the charge. */
+    private boolean finishWhenAccounted;
 
     CallObservation(ProxyRequest request, boolean keepBody, RequestTracing.RequestSpan span,
                     Consumer<RequestRecord> done) {
@@ -84,6 +88,7 @@ final class CallObservation {
         provider = target.provider().name();
         model = target.model();
         fallbackIndex = index;
+        accountingOpen = true;
         return new AttemptClock(index, target.provider().name(), target.model(), keyName, Instant.now(),
                 System.nanoTime(), span.attempt(index, target.provider().name(), target.model(), keyName));
     }
@@ -103,9 +108,35 @@ final class CallObservation {
         errorType = failure.type().wireType();
     }
 
-    synchronized void settled(Usage usage, long costMicros) {
-        this.usage = usage;
-        this.costMicros = costMicros;
+    /** The attempt under way was charged {@code costMicros} for {@code usage} (reported, or the reservation's). */
+    void settled(Usage usage, long costMicros) {
+        boolean finishNow;
+        synchronized (this) {
+            this.usage = usage;
+            this.costMicros = costMicros;
+            finishNow = closeAccounting();
+        }
+        if (finishNow) {
+            finish(true);
+        }
+    }
+
+    /** The attempt under way gave its reservation back. */
+    void released() {
+        boolean finishNow;
+        synchronized (this) {
+            finishNow = closeAccounting();
+        }
+        if (finishNow) {
+            finish(true);
+        }
+    }
+
+    private boolean closeAccounting() {
+        accountingOpen = false;
+        boolean waiting = finishWhenAccounted;
+        finishWhenAccounted = false;
+        return waiting;
     }
 
     synchronized void started(int status) {
@@ -118,11 +149,19 @@ final class CallObservation {
         }
     }
 
-    /** The client has its last byte, or has gone away ({@code status} 499 when nothing was sent). */
+    /**
+     * The client has its last byte, or has gone away ({@code status} 499 when nothing was sent). A client that left
+     * while an attempt held a reservation is recorded once that attempt is settled or released, so that the record
+     * (request log, metrics) shows what the call was charged.
+     */
     void finish(boolean clientGone) {
         RequestRecord record;
         synchronized (this) {
             if (finished) {
+                return;
+            }
+            if (clientGone && accountingOpen) {
+                finishWhenAccounted = true;
                 return;
             }
             finished = true;

@@ -27,6 +27,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -112,8 +113,18 @@ final class ProxyCall {
                 return;
             }
             CallObservation.AttemptClock clock = observation.attempt(index, target, key.name());
-            inFlight = with.client().send(upstream.withHeaders(clock.traceHeaders()), target.provider().network(),
-                    idle, new Attempt(index, tries, key, upstream, admission, clock));
+            Attempt call = new Attempt(index, tries, key, upstream, admission, clock);
+            try {
+                inFlight = with.client().send(upstream.withHeaders(clock.traceHeaders()), target.provider().network(),
+                        idle, call);
+            } catch (RuntimeException notSent) {
+                call.onFailure(notSent);
+                return;
+            }
+            if (clientGone) {
+                // The client left while the call was being sent: the disconnect found nothing to cancel.
+                inFlight.cancel();
+            }
         } catch (GatewayException e) {
             abandon(key);
             observation.targetTried(index, target);
@@ -211,9 +222,9 @@ final class ProxyCall {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", contentType);
         headers.put("x-request-id", request.requestId());
-        headers.put("x-iris-provider", target.provider().name());
-        headers.put("x-iris-model", target.model());
-        decision.rule().ifPresent(rule -> headers.put("x-iris-rule", rule));
+        headers.put("x-iris-provider", HeaderValues.of(target.provider().name()));
+        headers.put("x-iris-model", HeaderValues.of(target.model()));
+        decision.rule().ifPresent(rule -> headers.put("x-iris-rule", HeaderValues.of(rule)));
         headers.put("x-iris-fallback-index", Integer.toString(index));
         return headers;
     }
@@ -229,7 +240,8 @@ final class ProxyCall {
         private final CallObservation.AttemptClock clock;
         private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         private final long startedNanos = System.nanoTime();
-        private int status;
+        private final AtomicBoolean accounted = new AtomicBoolean();
+        private volatile int status;
         private Map<String, String> upstreamHeaders = Map.of();
         private StreamRelay relay;
 
@@ -244,10 +256,28 @@ final class ProxyCall {
             this.clock = clock;
         }
 
-        private void settle(Usage usage) {
-            long cost = accounting.costMicros(target, usage);
-            admission.settle(cost, usage, Instant.now());
-            observation.settled(usage, cost);
+        /**
+         * Ends the reservation of an attempt the upstream answered: at the reported usage, else at the reservation.
+         * Once per attempt: a cancellation may report a failure while the I/O thread completes the call.
+         */
+        private void settle(Optional<Usage> usage) {
+            if (accounted.compareAndSet(false, true)) {
+                CallAccounting.Charge charge = accounting.settle(admission, target, usage, Instant.now());
+                observation.settled(charge.usage(), charge.costMicros());
+            }
+        }
+
+        /** Gives the reservation back: the attempt failed before the upstream answered (or answered an error). */
+        private void release() {
+            if (accounted.compareAndSet(false, true)) {
+                admission.release(Instant.now());
+                observation.released();
+            }
+        }
+
+        /** Whether the upstream began a successful answer (a 2xx status line): from then on a call is charged. */
+        private boolean answered() {
+            return status / 100 == 2;
         }
 
         @Override
@@ -296,7 +326,7 @@ final class ProxyCall {
                 clock.end(status, Optional.empty());
                 answer();
             } else {
-                admission.release(Instant.now());
+                release();
                 GatewayException failure = UpstreamFailures.ofStatus(target.provider().name(), status,
                         buffer.toByteArray(), key.value());
                 clock.end(status, Optional.of(failure.type().wireType()));
@@ -314,7 +344,8 @@ final class ProxyCall {
             try {
                 answer = upstream.codec().body(raw);
             } catch (RuntimeException unreadable) {
-                admission.release(Instant.now());
+                // The upstream answered 2xx: it generated (and bills) something, even if unreadable.
+                settle(Optional.empty());
                 failed(index, target, new GatewayException(ErrorType.UPSTREAM_ERROR, "provider '"
                         + target.provider().name() + "' answered with a body that could not be read"), Map.of());
                 return;
@@ -331,11 +362,11 @@ final class ProxyCall {
             return OptionalLong.of(Long.parseLong(value));
         }
 
-        private Usage usageOf(byte[] raw) {
+        private Optional<Usage> usageOf(byte[] raw) {
             try {
                 return upstream.codec().usage(raw);
             } catch (RuntimeException unreadable) {
-                return Usage.NONE;
+                return Optional.empty();
             }
         }
 
@@ -349,13 +380,21 @@ final class ProxyCall {
             GatewayException failure = UpstreamFailures.ofException(target.provider().name(), cause);
             clock.end(0, Optional.of(failure.type().wireType()));
             if (relay != null) {
-                observation.failed(failure);
+                // Settled first, so that the request's record, closed by the last write, shows the charge. What
+                // streamed before the failure was generated and is billed by the provider: without final usage,
+                // the reservation is charged.
+                if (!clientGone) {
+                    observation.failed(failure);
+                }
+                settle(relay.usage());
                 sink.write(relay.onFailure(failure.getMessage()));
                 sink.complete();
-                // What streamed before the failure was generated and is billed by the provider.
-                settle(relay.usage());
             } else {
-                admission.release(Instant.now());
+                if (answered()) {
+                    settle(Optional.empty());
+                } else {
+                    release();
+                }
                 retryOrFail(index, tries, RetryPolicy.afterFailure(tries.retriesDone(), target.provider().network(),
                         ThreadLocalRandom.current()::nextDouble), failure, Map.of());
             }

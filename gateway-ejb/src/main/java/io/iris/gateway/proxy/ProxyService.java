@@ -87,9 +87,27 @@ public class ProxyService {
     @Inject
     RequestRecording recording;
 
-    /** Calls served at no cost because their model has no price (labels come from configuration, so bounded). */
+    /**
+     * Calls served at no cost because their model has no price; the model label is bounded by
+     * {@link UnpricedSightings} (names can come from callers).
+     */
     static final String UNPRICED = "iris_unpriced_calls";
     private static final Logger LOG = Logger.getLogger(ProxyService.class.getName());
+
+    private final UnpricedSightings unpricedSightings = new UnpricedSightings(UnpricedSightings.CAPACITY,
+            Logger.getLogger(CallAccounting.class.getName())::warning);
+    private final CallAccounting.Unpriced unpriced = new CallAccounting.Unpriced() {
+        @Override
+        public void sighted(String provider, String model) {
+            unpricedSightings.sighted(provider, model);
+        }
+
+        @Override
+        public void served(String provider, String model) {
+            metrics.counter(UNPRICED, new Tag("provider", provider),
+                    new Tag("model", unpricedSightings.label(provider, model))).inc();
+        }
+    };
 
     private ProxyCall.Collaborators collaborators;
     private final RoutingEngine routing = new RoutingEngine(RandomSource.threadLocal(),
@@ -136,13 +154,13 @@ public class ProxyService {
         try {
             Optional<CallerGrant> caller = authenticate(request.headers(), request.origin(), snapshot);
             RequestJson body = RequestJson.parse(request.body());
-            String model = body.string("model").filter(m -> !m.isBlank())
-                    .orElseThrow(() -> new GatewayException(ErrorType.INVALID_REQUEST,
-                            ErrorType.INVALID_REQUEST.status(), "'model' is required", "model"));
+            // Checked before the names reach routing, pricing, metrics, logs or response headers.
+            String model = RequestLimits.model(body);
+            List<String> fallbacks = RequestLimits.fallbacks(body);
+            RequestLimits.outputTokens(body);
             boolean stream = request.endpoint() != Endpoint.EMBEDDINGS && body.bool("stream");
             CallerIdentity identity = caller.map(RoutingInputs::identity).orElse(CallerIdentity.NONE);
             observation.request(identity, model, stream);
-            List<String> fallbacks = body.strings("fallbacks");
             Instant routingStart = Instant.now();
             RoutingDecision decision = routing.decide(
                     RoutingInputs.request(request, body, model, stream, caller, snapshot), snapshot.routing(),
@@ -151,7 +169,7 @@ public class ProxyService {
             observation.routed(decision, routingStart);
             Target first = TargetResolver.resolve(decision, caller, snapshot);
             CallAccounting governance = new CallAccounting(snapshot, accounting.accountant(), identity, body,
-                    this::countUnpriced);
+                    unpriced);
             List<String> named = decision.fallbacks().orElse(fallbacks);
             // The virtual key's own fallbacks are only looked for once the first target has failed.
             Supplier<List<String>> chain = named.isEmpty()
@@ -210,11 +228,6 @@ public class ProxyService {
 
     private static void notRecorded(RequestRecord record) {
         // Records were off when the request arrived.
-    }
-
-    /** A served call whose model has no price: it cost 0, and operators should add one to /api/pricing. */
-    private void countUnpriced(String provider, String model) {
-        metrics.counter(UNPRICED, new Tag("provider", provider), new Tag("model", model)).inc();
     }
 
     /**

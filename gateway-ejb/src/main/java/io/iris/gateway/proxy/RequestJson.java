@@ -4,6 +4,7 @@ import io.iris.gateway.common.ErrorType;
 import io.iris.gateway.common.GatewayException;
 import io.iris.gateway.common.JsonP;
 import io.iris.gateway.common.JsonScanner;
+import io.iris.gateway.common.JsonSplice;
 import io.iris.gateway.common.JsonStrings;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonReader;
@@ -25,6 +26,8 @@ public final class RequestJson {
     /** Body fields that belong to the gateway and are never forwarded. */
     static final Set<String> GATEWAY_FIELDS = Set.of("fallbacks");
     private static final Set<String> PROMPT_FIELDS = Set.of("messages", "prompt", "input", "system");
+    /** A duplicate key is named in the error only when short and printable: error messages never echo junk. */
+    private static final int MAX_NAMED_KEY = 64;
 
     private final byte[] body;
     private final List<JsonScanner.Member> members;
@@ -34,14 +37,26 @@ public final class RequestJson {
         this.members = members;
     }
 
-    /** @throws GatewayException invalid_request_error when the body is not one well-formed JSON object */
+    /**
+     * @throws GatewayException invalid_request_error when the body is not one well-formed JSON object, or names a
+     *     top-level member twice (parsers disagree on which one counts: the gateway could read one value while the
+     *     upstream reads the other)
+     */
     public static RequestJson parse(byte[] body) {
+        List<JsonScanner.Member> members;
         try {
-            return new RequestJson(body, JsonScanner.members(body));
+            members = JsonScanner.members(body);
         } catch (JsonScanner.MalformedJsonException e) {
             throw new GatewayException(ErrorType.INVALID_REQUEST, "the body is not a valid JSON object: "
                     + e.getMessage());
         }
+        JsonScanner.firstDuplicate(members).ifPresent(key -> {
+            boolean nameable = key.length() <= MAX_NAMED_KEY && key.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+            throw new GatewayException(ErrorType.INVALID_REQUEST, ErrorType.INVALID_REQUEST.status(),
+                    nameable ? "duplicate member '" + key + "'" : "duplicate member in the body",
+                    nameable ? key : null);
+        });
+        return new RequestJson(body, members);
     }
 
     public byte[] bytes() {
@@ -107,16 +122,6 @@ public final class RequestJson {
         }).orElse(List.of());
     }
 
-    /** Whether the client asked for a final usage chunk ({@code stream_options.include_usage: true}). */
-    public boolean includesUsage() {
-        return member("stream_options").map(m -> {
-            try (JsonReader reader = JsonP.reader(body, m.valueStart(), m.valueEnd())) {
-                return reader.readValue() instanceof jakarta.json.JsonObject options
-                        && options.get("include_usage") == JsonValue.TRUE;
-            }
-        }).orElse(false);
-    }
-
     /** The prompt-size estimate of API.md §2: prompt characters / 4. */
     public long estimatedPromptTokens() {
         return promptCharacters() / 4;
@@ -167,40 +172,43 @@ public final class RequestJson {
 
     /** The body to forward: {@code model} set to {@code model} (added when absent), gateway fields removed. */
     public byte[] forUpstream(String model) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + model.length());
+        return forUpstream(model, false);
+    }
+
+    /**
+     * The body to forward, as {@link #forUpstream(String)}; with {@code askForUsage}, also
+     * {@code stream_options.include_usage} set to true: added with {@code stream_options} when that is absent or
+     * null, inserted into it (its other members kept) when it lacks the member, and set where the client sent any
+     * other value. A body that already asks for usage is only rewritten as for {@code forUpstream(model)}.
+     *
+     * @throws IllegalArgumentException when {@code askForUsage} and {@code stream_options} is not an object
+     */
+    public byte[] forUpstream(String model, boolean askForUsage) {
         byte[] quotedModel = JsonStrings.quote(model).getBytes(StandardCharsets.UTF_8);
-        List<int[]> cuts = new ArrayList<>();
+        List<JsonSplice.Edit> edits = new ArrayList<>(3);
         boolean modelSeen = false;
         for (int i = 0; i < members.size(); i++) {
             JsonScanner.Member m = members.get(i);
             if (m.key().equals("model")) {
                 modelSeen = true;
-                cuts.add(new int[] {m.valueStart(), m.valueEnd(), 1});
+                edits.add(new JsonSplice.Edit(m.valueStart(), m.valueEnd(), quotedModel));
             } else if (GATEWAY_FIELDS.contains(m.key())) {
-                cuts.add(removal(i));
+                edits.add(JsonSplice.removal(members, i));
             }
         }
-        int copied = 0;
-        for (int[] cut : cuts) {
-            out.write(body, copied, cut[0] - copied);
-            if (cut[2] == 1) {
-                out.writeBytes(quotedModel);
-            }
-            copied = cut[1];
+        if (askForUsage) {
+            edits.addAll(StreamOptions.includeUsage(body, members));
         }
-        out.write(body, copied, body.length - copied);
-        byte[] result = out.toByteArray();
+        byte[] result = JsonSplice.apply(body, edits);
         return modelSeen ? result : withModel(result, quotedModel);
     }
 
-    /** The span that removes member {@code i} with one of its neighbouring commas; the third cell is 0. */
-    private int[] removal(int i) {
-        JsonScanner.Member m = members.get(i);
-        if (i + 1 < members.size()) {
-            return new int[] {m.keyStart(), members.get(i + 1).keyStart(), 0};
-        }
-        int start = i == 0 ? m.keyStart() : members.get(i - 1).valueEnd();
-        return new int[] {start, m.valueEnd(), 0};
+    /**
+     * Whether the client asked for a final usage chunk: {@code stream_options.include_usage} is {@code true} (every
+     * time it appears).
+     */
+    public boolean asksForUsage() {
+        return StreamOptions.asksForUsage(body, members);
     }
 
     private static byte[] withModel(byte[] json, byte[] quotedModel) {

@@ -3,22 +3,20 @@ package io.iris.gateway.proxy;
 import io.iris.gateway.common.ErrorType;
 import io.iris.gateway.common.GatewayException;
 import io.iris.gateway.common.JsonP;
+import io.iris.gateway.common.UpstreamMessages;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.ByteArrayInputStream;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 
 /**
  * Turns what went wrong upstream into the gateway's errors: statuses per API.md §1 (5xx becomes 502, a timeout
- * 504) and a message that says which provider answered what, with anything that looks like a key removed.
+ * 504) and a message that says which provider answered what, with anything that looks like a key removed
+ * ({@link UpstreamMessages}, which also cleans error events inside streams).
  */
 final class UpstreamFailures {
-    private static final Pattern KEY_LIKE = Pattern.compile("(sk|key|pk|rk)[-_][A-Za-z0-9_*.\\-]{4,}");
-    private static final int MAX_MESSAGE = 300;
-
     private UpstreamFailures() {
     }
 
@@ -56,8 +54,6 @@ final class UpstreamFailures {
     }
 
     private static String scrub(String message, String keyValue) {
-        String clean = keyValue.isEmpty() ? message : message.replace(keyValue, "[redacted]");
-        clean = KEY_LIKE.matcher(clean).replaceAll("[redacted]").replaceAll("\\s+", " ").strip();
-        return clean.length() > MAX_MESSAGE ? clean.substring(0, MAX_MESSAGE) + "..." : clean;
+        return UpstreamMessages.redact(message, keyValue);
     }
 }

@@ -35,6 +35,16 @@ class JsonTextTest {
     }
 
     @Test
+    void write_delC1AndUnicodeLineSeparators_escapedSoNoLogViewerBreaksTheLine() {
+        String sneaky = "a\u007fb\u0085c\u2028d\u2029e";
+
+        String text = new JsonText(32).write(sneaky).toString();
+
+        assertEquals("\"a\\u007fb\\u0085c\\u2028d\\u2029e\"", text);
+        assertEquals(sneaky, JsonP.PROVIDER.createReader(new StringReader("[" + text + "]")).readArray().getString(0));
+    }
+
+    @Test
     void write_aStringAlone_itsQuotedLiteral() {
         assertEquals("\"a\\\"b\\u0001\"", new JsonText(8).write("a\"b\u0001").toString());
     }

@@ -10,6 +10,29 @@ import org.junit.jupiter.api.Test;
 class RequestIdsTest {
 
     @Test
+    void fromClient_printableAsciiUpTo128_keptAsGiven() {
+        String longest = "a".repeat(128);
+        assertEquals("req-42_abc.DEF:~!", RequestIds.fromClient("req-42_abc.DEF:~!"));
+        assertEquals(longest, RequestIds.fromClient(longest));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", " ", "a b", "id\r\nx-evil: 1", "id\n", "id\u007f",
+            "id\u0000", "caf\u00e9", "id\u2028", "\t"})
+    void fromClient_unsafeValue_replacedByANewId(String given) {
+        String id = RequestIds.fromClient(given);
+
+        assertNotEquals(given, id);
+        assertEquals(7, UUID.fromString(id).version());
+    }
+
+    @Test
+    void fromClient_129CharactersOrAbsent_replacedByANewId() {
+        assertEquals(7, UUID.fromString(RequestIds.fromClient("a".repeat(129))).version());
+        assertEquals(7, UUID.fromString(RequestIds.fromClient(null)).version());
+    }
+
+    @Test
     void next_anyTime_versionSevenRfcVariantWithTheTimeInItsFirstBits() {
         long millis = 1_795_000_000_123L;
 

@@ -84,6 +84,35 @@ class CallObservationTest {
     }
 
     @Test
+    void finish_clientGoneWhileAnAttemptHoldsAReservation_recordedOnceSettledWithTheCharge() {
+        CallObservation observation = observation(false);
+        observation.attempt(0, target("p"), "k0");
+        observation.started(200);
+
+        observation.finish(true);
+        assertTrue(records.isEmpty(), "waits for the charge");
+        observation.settled(new Usage(100, 1024), 5_000);
+
+        assertEquals(1, records.size());
+        assertEquals(5_000, records.get(0).costMicros());
+        assertEquals(1124, records.get(0).promptTokens() + records.get(0).completionTokens());
+        assertEquals(200, records.get(0).status());
+    }
+
+    @Test
+    void finish_clientGoneWhileAnAttemptHoldsAReservation_recordedOnceReleased() {
+        CallObservation observation = observation(false);
+        observation.attempt(0, target("p"), "k0");
+
+        observation.finish(true);
+        observation.released();
+
+        assertEquals(1, records.size());
+        assertEquals(499, records.get(0).status());
+        assertEquals(0, records.get(0).costMicros());
+    }
+
+    @Test
     void failed_refusedBeforeRouting_errorTypeOfTheRefusal() {
         CallObservation observation = observation(false);
         observation.failed(new GatewayException(ErrorType.INVALID_REQUEST, "'model' is required"));

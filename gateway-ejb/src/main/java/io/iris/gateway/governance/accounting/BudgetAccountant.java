@@ -35,9 +35,16 @@ public final class BudgetAccountant {
     /**
      * The outcome of an admission: a reservation to settle or release, or the refusal with whether the limit that
      * refused is the caller's own (no fallback helps) or the target's (the next fallback may serve).
+     * {@code reservedCostMicros} is the estimated cost reserved on every budget of the path.
      */
     public record Admission(CounterStore.Reservation reservation, GatewayException refusal, boolean callersOwn,
-                            List<CounterKey> budgetKeys, List<CounterKey> tokenKeys, List<CounterKey> requestKeys) {
+                            List<CounterKey> budgetKeys, List<CounterKey> tokenKeys, List<CounterKey> requestKeys,
+                            long reservedCostMicros) {
+        /** A refusal of the target before any counter was asked (a fallback may serve). */
+        public static Admission refusedTarget(GatewayException refusal) {
+            return new Admission(null, refusal, false, List.of(), List.of(), List.of(), 0);
+        }
+
         public boolean admitted() {
             return refusal == null;
         }
@@ -51,7 +58,15 @@ public final class BudgetAccountant {
             reservation.settle(actual, now);
         }
 
-        /** Gives the reservation back: the call did not happen or failed. */
+        /**
+         * Settles a call whose actual usage is unknown (the client or the upstream went away mid-answer, or the
+         * answer reported none) at what was reserved: the estimated cost, and {@code estimate} as its tokens.
+         */
+        public void settleAtReservation(Usage estimate, Instant now) {
+            settle(reservedCostMicros, estimate, now);
+        }
+
+        /** Gives the reservation back: the call did not happen or failed before the upstream answered. */
         public void release(Instant now) {
             reservation.release(now);
         }
@@ -83,11 +98,12 @@ public final class BudgetAccountant {
         }
         CounterStore.Admission admission = counters.admit(claims, clock.instant());
         if (admission.admitted()) {
-            return new Admission(admission.reservation(), null, false, budgets, tokens, requests);
+            return new Admission(admission.reservation(), null, false, budgets, tokens, requests,
+                    estimatedCostMicros);
         }
         CounterKey blocked = admission.blockedKey();
         return new Admission(null, refusal(book, blocked, admission.retryAfterSeconds()),
-                Set.copyOf(own).contains(blocked), budgets, tokens, requests);
+                Set.copyOf(own).contains(blocked), budgets, tokens, requests, estimatedCostMicros);
     }
 
     private static GatewayException refusal(LimitBook book, CounterKey blocked, long retryAfterSeconds) {

@@ -62,6 +62,19 @@ public record LimitBook(Map<String, List<CounterKey>> providers, Map<String, Lis
         return keys;
     }
 
+    /**
+     * Whether any budget is on a call's path: the caller's own, or the target's (model configs, provider, the
+     * caller's config for that provider). Rate limits do not count: they spend no money.
+     */
+    public boolean anyBudget(CallerIdentity caller, String provider, String model) {
+        return callersOwn(caller).stream().anyMatch(LimitBook::isBudget)
+                || targets(caller, provider, model).stream().anyMatch(LimitBook::isBudget);
+    }
+
+    private static boolean isBudget(CounterKey key) {
+        return key.kind() == CounterKey.Kind.BUDGET;
+    }
+
     public static String modelKey(String model, String provider) {
         return provider + '\u0000' + model;
     }

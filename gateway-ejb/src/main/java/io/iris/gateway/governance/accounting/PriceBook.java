@@ -12,7 +12,8 @@ import java.util.Optional;
  * The pricing table as the request path reads it. A price is looked up by provider name, then by the provider's
  * type (so the seeded {@code openai} and {@code anthropic} rows price any provider of that type), each first for
  * the exact model and then for the longest priced model the name starts with followed by {@code -}
- * ({@code gpt-4o-mini-2024-07-18} is priced as {@code gpt-4o-mini}). Immutable.
+ * ({@code gpt-4o-mini-2024-07-18} is priced as {@code gpt-4o-mini}). A lookup's work is bounded by the longest priced
+ * name, not by the requested one ({@link PricedModels}). Immutable.
  */
 public final class PriceBook {
     public static final PriceBook EMPTY = new PriceBook(Map.of());
@@ -32,9 +33,9 @@ public final class PriceBook {
         }
     }
 
-    private final Map<String, Map<String, Rate>> byProvider;
+    private final Map<String, PricedModels> byProvider;
 
-    private PriceBook(Map<String, Map<String, Rate>> byProvider) {
+    private PriceBook(Map<String, PricedModels> byProvider) {
         this.byProvider = byProvider;
     }
 
@@ -44,8 +45,9 @@ public final class PriceBook {
             byProvider.computeIfAbsent(price.getProvider(), p -> new HashMap<>())
                     .put(price.getModel(), new Rate(price.getInputPerMillion(), price.getOutputPerMillion()));
         }
-        byProvider.replaceAll((provider, models) -> Map.copyOf(models));
-        return new PriceBook(Map.copyOf(byProvider));
+        Map<String, PricedModels> models = new HashMap<>();
+        byProvider.forEach((provider, rates) -> models.put(provider, new PricedModels(Map.copyOf(rates))));
+        return new PriceBook(Map.copyOf(models));
     }
 
     public Optional<Rate> rate(String providerName, String providerType, String model) {
@@ -53,20 +55,7 @@ public final class PriceBook {
     }
 
     private Optional<Rate> find(String provider, String model) {
-        Map<String, Rate> models = byProvider.get(provider);
-        if (models == null) {
-            return Optional.empty();
-        }
-        Rate exact = models.get(model);
-        if (exact != null) {
-            return Optional.of(exact);
-        }
-        for (int dash = model.lastIndexOf('-'); dash > 0; dash = model.lastIndexOf('-', dash - 1)) {
-            Rate prefix = models.get(model.substring(0, dash));
-            if (prefix != null) {
-                return Optional.of(prefix);
-            }
-        }
-        return Optional.empty();
+        PricedModels models = byProvider.get(provider);
+        return models == null ? Optional.empty() : models.find(model);
     }
 }

@@ -2,6 +2,7 @@ package io.iris.gateway.providers.anthropic;
 
 import io.iris.gateway.common.ErrorType;
 import io.iris.gateway.common.GatewayException;
+import io.iris.gateway.common.UpstreamMessages;
 import io.iris.gateway.providers.Endpoint;
 import io.iris.gateway.providers.ProviderAdapter;
 import io.iris.gateway.providers.UpstreamRequest;
@@ -27,10 +28,12 @@ public final class AnthropicAdapter implements ProviderAdapter {
         URI uri = URI.create(base + "/v1/messages");
         Map<String, String> headers = Map.of("x-api-key", key.value(), "anthropic-version", API_VERSION,
                 "Content-Type", "application/json");
+        UpstreamMessages messages = new UpstreamMessages(provider.name(), key.value());
         return switch (endpoint) {
-            case MESSAGES -> new UpstreamRequest(uri, headers, body.forUpstream(model), AnthropicPassthrough.INSTANCE);
+            case MESSAGES -> new UpstreamRequest(uri, headers, body.forUpstream(model),
+                    new AnthropicPassthrough(messages));
             case CHAT -> new UpstreamRequest(uri, headers, AnthropicRequests.fromChat(body.forUpstream(model), model),
-                    new MessagesToChatCodec(model, body.includesUsage()));
+                    new MessagesToChatCodec(model, body.asksForUsage(), messages));
             default -> throw new GatewayException(ErrorType.INVALID_REQUEST, "provider '" + provider.name()
                     + "' (anthropic) does not serve " + endpoint.requestType(false) + " requests");
         };

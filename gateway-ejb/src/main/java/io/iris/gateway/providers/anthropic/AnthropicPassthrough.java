@@ -1,19 +1,24 @@
 package io.iris.gateway.providers.anthropic;
 
+import io.iris.gateway.common.UpstreamMessages;
 import io.iris.gateway.providers.ResponseCodec;
 import io.iris.gateway.providers.StreamRelay;
 import io.iris.gateway.providers.Usage;
 import io.iris.gateway.providers.sse.SseEvent;
-import io.iris.gateway.providers.sse.SseParser;
+import io.iris.gateway.providers.sse.SseFilter;
+import java.util.Optional;
 
 /**
- * An Anthropic Messages client served by an Anthropic upstream: bytes pass through; usage is read from the
- * body, or from {@code message_start} and {@code message_delta} of a stream. Stateless.
+ * An Anthropic Messages client served by an Anthropic upstream: bytes pass through, except an {@code error} event
+ * inside a stream, passed on with its message cleaned of secrets; usage is read from the body, or from
+ * {@code message_start} and {@code message_delta} of a stream. Immutable; the relay it makes is per response.
  */
 public final class AnthropicPassthrough implements ResponseCodec {
-    public static final AnthropicPassthrough INSTANCE = new AnthropicPassthrough();
+    private final UpstreamMessages messages;
 
-    private AnthropicPassthrough() {
+    /** @param messages cleans the upstream's error messages */
+    public AnthropicPassthrough(UpstreamMessages messages) {
+        this.messages = messages;
     }
 
     @Override
@@ -22,30 +27,38 @@ public final class AnthropicPassthrough implements ResponseCodec {
     }
 
     @Override
-    public Usage usage(byte[] upstreamBody) {
-        return AnthropicResponses.usage(upstreamBody).orElse(Usage.NONE);
+    public Optional<Usage> usage(byte[] upstreamBody) {
+        return AnthropicResponses.usage(upstreamBody);
     }
 
     @Override
     public StreamRelay stream() {
-        return new Relay();
+        return new Relay(messages);
     }
 
-    private static final class Relay implements StreamRelay {
-        private final SseParser parser = new SseParser();
+    private static final class Relay implements StreamRelay, SseFilter.Rewrite {
         private final AnthropicToChatStream usageReader = new AnthropicToChatStream("", true);
+        private final SseFilter filter = new SseFilter(this);
+        private final UpstreamMessages messages;
+
+        Relay(UpstreamMessages messages) {
+            this.messages = messages;
+        }
+
+        @Override
+        public byte[] rewrite(SseEvent event) {
+            usageReader.onEvent(event);
+            return AnthropicStreams.cleanedError(event, messages).orElse(KEEP);
+        }
 
         @Override
         public byte[] onBytes(byte[] chunk) {
-            for (SseEvent event : parser.feed(chunk, 0, chunk.length)) {
-                usageReader.onEvent(event);
-            }
-            return chunk;
+            return filter.onBytes(chunk);
         }
 
         @Override
         public byte[] onEnd() {
-            return new byte[0];
+            return filter.onEnd();
         }
 
         @Override
@@ -54,8 +67,8 @@ public final class AnthropicPassthrough implements ResponseCodec {
         }
 
         @Override
-        public Usage usage() {
-            return usageReader.usage();
+        public Optional<Usage> usage() {
+            return usageReader.reportedUsage();
         }
     }
 }

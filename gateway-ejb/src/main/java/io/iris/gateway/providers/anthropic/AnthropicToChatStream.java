@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -32,6 +33,7 @@ public final class AnthropicToChatStream {
     private long completionTokens;
     private long cachedTokens;
     private boolean completed;
+    private boolean finalOutputSeen;
     private String errorType;
     private String errorMessage;
 
@@ -119,6 +121,7 @@ public final class AnthropicToChatStream {
         JsonObject usage = JsonSupport.object(data, "usage");
         if (JsonSupport.has(usage, "output_tokens")) {
             completionTokens = JsonSupport.count(usage, "output_tokens");
+            finalOutputSeen = true;
         }
         if (JsonSupport.has(usage, "input_tokens")) {
             promptTokens = Math.max(promptTokens, UsageFields.anthropicPromptTokens(usage));
@@ -167,6 +170,15 @@ public final class AnthropicToChatStream {
     /** Tokens reported so far: prompt from {@code message_start}, completion from the last delta. */
     public Usage usage() {
         return new Usage(promptTokens, completionTokens);
+    }
+
+    /**
+     * The call's usage once the upstream has reported its final output count ({@code message_delta} with
+     * {@code output_tokens}) or ended the message; empty before (counts from {@code message_start} alone are not
+     * the call's usage).
+     */
+    public Optional<Usage> reportedUsage() {
+        return finalOutputSeen || completed ? Optional.of(usage()) : Optional.empty();
     }
 
     /** Whether {@code message_stop} has been seen. */

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -181,6 +182,11 @@ public final class ChatToAnthropicStream {
     /** Tokens reported so far by the upstream's usage chunk; {@link Usage#NONE} before it. */
     public Usage usage() {
         return usage != null ? usage : Usage.NONE;
+    }
+
+    /** The usage of the upstream's usage chunk; empty until one came. */
+    public Optional<Usage> reportedUsage() {
+        return Optional.ofNullable(usage);
     }
 
     /** Whether {@code message_stop} has been produced. */

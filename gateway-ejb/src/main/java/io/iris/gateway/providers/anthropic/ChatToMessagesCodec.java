@@ -1,5 +1,6 @@
 package io.iris.gateway.providers.anthropic;
 
+import io.iris.gateway.common.UpstreamMessages;
 import io.iris.gateway.providers.ResponseCodec;
 import io.iris.gateway.providers.StreamRelay;
 import io.iris.gateway.providers.Usage;
@@ -9,13 +10,20 @@ import io.iris.gateway.providers.sse.SseParser;
 import io.iris.gateway.providers.sse.SseWriter;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+import java.util.Optional;
 
-/** An Anthropic Messages client served by an OpenAI-format upstream: answers translated back to Messages. */
+/**
+ * An Anthropic Messages client served by an OpenAI-format upstream: answers translated back to Messages; an
+ * upstream error inside the stream becomes an {@code error} event whose message is cleaned of secrets.
+ */
 public final class ChatToMessagesCodec implements ResponseCodec {
     private final String model;
+    private final UpstreamMessages messages;
 
-    public ChatToMessagesCodec(String model) {
+    /** @param messages cleans the upstream's error messages before the client sees them */
+    public ChatToMessagesCodec(String model, UpstreamMessages messages) {
         this.model = model;
+        this.messages = messages;
     }
 
     @Override
@@ -24,21 +32,23 @@ public final class ChatToMessagesCodec implements ResponseCodec {
     }
 
     @Override
-    public Usage usage(byte[] upstreamBody) {
-        return UsageJson.openAi(upstreamBody).orElse(Usage.NONE);
+    public Optional<Usage> usage(byte[] upstreamBody) {
+        return UsageJson.openAi(upstreamBody);
     }
 
     @Override
     public StreamRelay stream() {
-        return new Relay(new ChatToAnthropicStream(model));
+        return new Relay(new ChatToAnthropicStream(model), messages);
     }
 
     private static final class Relay implements StreamRelay {
         private final SseParser parser = new SseParser();
         private final ChatToAnthropicStream translator;
+        private final UpstreamMessages messages;
 
-        Relay(ChatToAnthropicStream translator) {
+        Relay(ChatToAnthropicStream translator, UpstreamMessages messages) {
             this.translator = translator;
+            this.messages = messages;
         }
 
         @Override
@@ -47,7 +57,12 @@ public final class ChatToMessagesCodec implements ResponseCodec {
             for (SseEvent event : parser.feed(chunk, 0, chunk.length)) {
                 List<SseEvent> translated = "[DONE]".equals(event.data()) ? translator.onDone()
                         : translator.onData(event.data());
-                translated.forEach(e -> out.writeBytes(SseWriter.write(e)));
+                for (SseEvent e : translated) {
+                    // The translation carries the upstream's error message as it came: cleaned here.
+                    out.writeBytes("error".equals(e.event())
+                            ? AnthropicStreams.errorEvent(messages.streamError(translator.errorMessage()))
+                            : SseWriter.write(e));
+                }
             }
             return out.toByteArray();
         }
@@ -67,8 +82,8 @@ public final class ChatToMessagesCodec implements ResponseCodec {
         }
 
         @Override
-        public Usage usage() {
-            return translator.usage();
+        public Optional<Usage> usage() {
+            return translator.reportedUsage();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.iris.gateway.providers.openai;
 
+import io.iris.gateway.common.UpstreamMessages;
 import io.iris.gateway.providers.Endpoint;
 import io.iris.gateway.providers.ProviderAdapter;
 import io.iris.gateway.providers.ResponseCodec;
@@ -10,23 +11,25 @@ import io.iris.gateway.snapshot.UpstreamKey;
 import java.net.URI;
 import java.util.Map;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * Any OpenAI-compatible upstream (OpenAI, vLLM, Ollama, Groq, ...): {@code base_url} + the operation's path,
- * {@code Authorization: Bearer}, the body as the client sent it with only the model rewritten. Anthropic
+ * {@code Authorization: Bearer}, the body as the client sent it with only the model rewritten, and on streams of
+ * chat or legacy completions {@code stream_options.include_usage} set, since these upstreams report a stream's
+ * usage only when asked (the usage chunk the client did not ask for is taken out again on the way back). Anthropic
  * Messages clients are translated to chat completions and back. Stateless.
  */
 public final class OpenAiAdapter implements ProviderAdapter {
     private final BiFunction<byte[], String, byte[]> messagesToChat;
-    private final Function<String, ResponseCodec> chatToMessages;
+    private final BiFunction<String, UpstreamMessages, ResponseCodec> chatToMessages;
 
     /**
-     * @param messagesToChat translates an Anthropic Messages request body into a chat request for a model
+     * @param messagesToChat translates an Anthropic Messages request body into a chat request for a model (a stream
+     *                       asking for usage)
      * @param chatToMessages for a model, reads chat answers back as Anthropic Messages answers
      */
     public OpenAiAdapter(BiFunction<byte[], String, byte[]> messagesToChat,
-                         Function<String, ResponseCodec> chatToMessages) {
+                         BiFunction<String, UpstreamMessages, ResponseCodec> chatToMessages) {
         this.messagesToChat = messagesToChat;
         this.chatToMessages = chatToMessages;
     }
@@ -37,17 +40,27 @@ public final class OpenAiAdapter implements ProviderAdapter {
         URI uri = URI.create(trimSlash(provider.baseUrl()) + "/" + openAiPath(endpoint));
         Map<String, String> headers = Map.of("Authorization", "Bearer " + key.value(),
                 "Content-Type", "application/json");
-        return new UpstreamRequest(uri, headers, body(endpoint, body, model), codec(endpoint, model));
+        UpstreamMessages messages = new UpstreamMessages(provider.name(), key.value());
+        return new UpstreamRequest(uri, headers, body(endpoint, body, model, stream),
+                codec(endpoint, model, stream && !body.asksForUsage(), messages));
     }
 
     /** The body for an OpenAI-format upstream, translated when the client spoke Anthropic Messages. */
-    byte[] body(Endpoint endpoint, RequestJson body, String model) {
-        return endpoint == Endpoint.MESSAGES ? messagesToChat.apply(body.forUpstream(model), model)
-                : body.forUpstream(model);
+    byte[] body(Endpoint endpoint, RequestJson body, String model, boolean stream) {
+        if (endpoint == Endpoint.MESSAGES) {
+            return messagesToChat.apply(body.forUpstream(model), model);
+        }
+        return body.forUpstream(model, stream && reportsUsageInStreams(endpoint));
     }
 
-    ResponseCodec codec(Endpoint endpoint, String model) {
-        return endpoint == Endpoint.MESSAGES ? chatToMessages.apply(model) : OpenAiPassthrough.INSTANCE;
+    ResponseCodec codec(Endpoint endpoint, String model, boolean hideUsage, UpstreamMessages messages) {
+        return endpoint == Endpoint.MESSAGES ? chatToMessages.apply(model, messages)
+                : new OpenAiPassthrough(hideUsage, messages);
+    }
+
+    /** The operations whose streams carry usage when {@code stream_options.include_usage} asks for it. */
+    static boolean reportsUsageInStreams(Endpoint endpoint) {
+        return endpoint == Endpoint.CHAT || endpoint == Endpoint.COMPLETIONS;
     }
 
     static String openAiPath(Endpoint endpoint) {

@@ -1,22 +1,33 @@
 package io.iris.gateway.providers.openai;
 
 import io.iris.gateway.common.JsonP;
+import io.iris.gateway.common.UpstreamMessages;
 import io.iris.gateway.providers.ResponseCodec;
 import io.iris.gateway.providers.StreamRelay;
 import io.iris.gateway.providers.Usage;
 import io.iris.gateway.providers.UsageJson;
-import io.iris.gateway.providers.sse.SseEvent;
-import io.iris.gateway.providers.sse.SseParser;
+import io.iris.gateway.providers.sse.SseFilter;
 import io.iris.gateway.providers.sse.SseWriter;
+import java.util.Optional;
 
 /**
  * An OpenAI-format client served by an OpenAI-format upstream: the upstream's bytes go to the client as they
- * are; usage is read on the side. Stateless; the relay it makes is per response.
+ * are, usage read on the side, with two exceptions in streams ({@link OpenAiChunks}): an error event the upstream
+ * sends inside the stream is passed on cleaned of secrets, and when the gateway asked for usage on the client's
+ * behalf ({@code hideUsage}), the usage-only chunk and the {@code usage} members of other chunks are taken out, so
+ * the client gets the stream it asked for. Immutable; the relay it makes is per response.
  */
 public final class OpenAiPassthrough implements ResponseCodec {
-    public static final OpenAiPassthrough INSTANCE = new OpenAiPassthrough();
+    private final boolean hideUsage;
+    private final UpstreamMessages messages;
 
-    private OpenAiPassthrough() {
+    /**
+     * @param hideUsage the client did not ask for {@code stream_options.include_usage}: the gateway did
+     * @param messages  cleans the upstream's error messages
+     */
+    public OpenAiPassthrough(boolean hideUsage, UpstreamMessages messages) {
+        this.hideUsage = hideUsage;
+        this.messages = messages;
     }
 
     @Override
@@ -25,13 +36,13 @@ public final class OpenAiPassthrough implements ResponseCodec {
     }
 
     @Override
-    public Usage usage(byte[] upstreamBody) {
-        return UsageJson.openAi(upstreamBody).orElse(Usage.NONE);
+    public Optional<Usage> usage(byte[] upstreamBody) {
+        return UsageJson.openAi(upstreamBody);
     }
 
     @Override
     public StreamRelay stream() {
-        return new Relay();
+        return new Relay(new OpenAiChunks(hideUsage, messages));
     }
 
     /** The error event an OpenAI client library raises on, sent when a stream breaks after its first byte. */
@@ -43,20 +54,22 @@ public final class OpenAiPassthrough implements ResponseCodec {
     }
 
     private static final class Relay implements StreamRelay {
-        private final SseParser parser = new SseParser();
-        private Usage usage = Usage.NONE;
+        private final OpenAiChunks chunks;
+        private final SseFilter filter;
+
+        Relay(OpenAiChunks chunks) {
+            this.chunks = chunks;
+            this.filter = new SseFilter(chunks);
+        }
 
         @Override
         public byte[] onBytes(byte[] chunk) {
-            for (SseEvent event : parser.feed(chunk, 0, chunk.length)) {
-                UsageJson.openAiChunk(event.data()).ifPresent(u -> usage = u);
-            }
-            return chunk;
+            return filter.onBytes(chunk);
         }
 
         @Override
         public byte[] onEnd() {
-            return new byte[0];
+            return filter.onEnd();
         }
 
         @Override
@@ -65,8 +78,8 @@ public final class OpenAiPassthrough implements ResponseCodec {
         }
 
         @Override
-        public Usage usage() {
-            return usage;
+        public Optional<Usage> usage() {
+            return chunks.usage();
         }
     }
 }

@@ -39,9 +39,35 @@ public final class SseParser {
      * @throws IndexOutOfBoundsException when the range lies outside {@code bytes}
      */
     public List<SseEvent> feed(byte[] bytes, int offset, int length) {
+        List<SseEvent> events = new ArrayList<>(2);
+        scan(bytes, offset, length, events, null);
+        return events;
+    }
+
+    /**
+     * One block of the stream as it arrived: the bytes up to and including the blank line that ends it. {@code end}
+     * is where that blank line ends in the bytes just fed (the block may have begun in earlier feeds);
+     * {@code event} is the event it dispatched, or null for a block without data (comments, keep-alives).
+     */
+    public record Block(SseEvent event, int end) {
+    }
+
+    /**
+     * Consumes bytes like {@link #feed}, and tells where each block ends, so that a relay can pass, drop or
+     * replace whole blocks. After a {@code \r\n} line end, the block ends after the {@code \r}; its {@code \n}
+     * starts the next block's bytes (a parser reads the two either way).
+     *
+     * @return the blocks completed by these bytes, in order; empty when none, never null
+     */
+    public List<Block> feedBlocks(byte[] bytes, int offset, int length) {
+        List<Block> blocks = new ArrayList<>(2);
+        scan(bytes, offset, length, new ArrayList<>(1), blocks);
+        return blocks;
+    }
+
+    private void scan(byte[] bytes, int offset, int length, List<SseEvent> events, List<Block> blocks) {
         Objects.requireNonNull(bytes, "bytes");
         Objects.checkFromIndexSize(offset, length, bytes.length);
-        List<SseEvent> events = new ArrayList<>(2);
         for (int i = offset; i < offset + length; i++) {
             byte b = bytes[i];
             if (afterCr) {
@@ -52,12 +78,14 @@ public final class SseParser {
             }
             if (b == CR || b == LF) {
                 afterCr = b == CR;
-                endLine(events);
+                int before = events.size();
+                if (endLine(events) && blocks != null) {
+                    blocks.add(new Block(events.size() > before ? events.get(events.size() - 1) : null, i + 1));
+                }
             } else {
                 append(b);
             }
         }
-        return events;
     }
 
     /**
@@ -84,7 +112,8 @@ public final class SseParser {
         line[lineLength++] = b;
     }
 
-    private void endLine(List<SseEvent> events) {
+    /** Ends a line; true when it was blank, which ends a block. */
+    private boolean endLine(List<SseEvent> events) {
         String text = new String(line, 0, lineLength, StandardCharsets.UTF_8);
         lineLength = 0;
         if (firstLine) {
@@ -95,9 +124,12 @@ public final class SseParser {
         }
         if (text.isEmpty()) {
             dispatch(events);
-        } else if (text.charAt(0) != ':') {
+            return true;
+        }
+        if (text.charAt(0) != ':') {
             field(text);
         }
+        return false;
     }
 
     private void field(String text) {

@@ -135,9 +135,9 @@ public class DataPlaneServlet extends HttpServlet {
         return body.length > limit ? null : body;
     }
 
+    /** The client's {@code x-request-id} when it is safe to send back and log, else a new one (RequestIds). */
     private static String requestId(HttpServletRequest request) {
-        String given = request.getHeader("x-request-id");
-        return given != null && !given.isBlank() && given.length() <= 128 ? given : RequestIds.next();
+        return RequestIds.fromClient(request.getHeader("x-request-id"));
     }
 
     private static Map<String, String> headers(HttpServletRequest request) {
