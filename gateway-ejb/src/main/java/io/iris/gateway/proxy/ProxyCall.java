@@ -390,7 +390,10 @@ final class ProxyCall {
                 sink.write(relay.onFailure(failure.getMessage()));
                 sink.complete();
             } else {
-                if (answered()) {
+                if (answered() || clientGone) {
+                    // A client that leaves once its request is on its way is charged the reservation: the
+                    // upstream may already be generating (and billing) its answer, and leaving must not be a way
+                    // to get that work for free.
                     settle(Optional.empty());
                 } else {
                     release();

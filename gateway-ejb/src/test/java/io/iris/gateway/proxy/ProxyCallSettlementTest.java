@@ -241,6 +241,18 @@ class ProxyCallSettlementTest {
     }
 
     @Test
+    void chat_clientLeavesBeforeTheAnswer_upstreamCancelledReservationCharged() {
+        run(false, upstream -> {
+        });
+
+        client.disconnect();
+
+        assertTrue(cancelled, "the upstream call is cancelled");
+        assertEquals(RESERVATION, charged(), "leaving is not a way to have the upstream work for free");
+        assertEquals(0, store.counter(budget).orElseThrow().reserved(Instant.now()), "nothing left reserved");
+    }
+
+    @Test
     void chat_upstream500_releasedNothingCharged() {
         run(false, upstream -> {
             upstream.onHead(500, Map.of("content-type", "application/json"));
