@@ -58,19 +58,10 @@ public final class Validation {
         }
     }
 
-    /** Rejects a value holding a control character (C0, DEL, C1) or a Unicode line or paragraph separator. */
+    /** Rejects a value holding a character that must not reach a header or a log line ({@link SafeText}). */
     public boolean noControlCharacters(String field, String value) {
-        return check(value == null || !hasControlCharacter(value), field, "must not contain control characters");
-    }
-
-    public static boolean hasControlCharacter(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                return true;
-            }
-        }
-        return false;
+        return check(value == null || !SafeText.hasUnsafe(value), field,
+                "must not contain control characters, line breaks or invisible format characters");
     }
 
     public void required(String field, Object value) {

@@ -1,5 +1,6 @@
 package io.iris.gateway.config;
 
+import io.iris.gateway.common.SafeText;
 import io.iris.gateway.common.Validation;
 import io.iris.gateway.egress.EgressPolicy;
 import java.util.List;
@@ -65,7 +66,7 @@ public record GatewayConfig(boolean requireVirtualKey, int routingChainMaxDepth,
                 "must add up to at most " + STORED_HOSTS_LIMIT + " characters");
         for (int i = 0; i < hosts.size(); i++) {
             String host = hosts.get(i);
-            if (host == null || host.isBlank() || Validation.hasControlCharacter(host)) {
+            if (host == null || host.isBlank() || SafeText.hasUnsafe(host)) {
                 continue; // reported by shortStrings
             }
             if (v.check(host.chars().allMatch(c -> c > ' ' && c < 0x7f), field + "[" + i + "]",

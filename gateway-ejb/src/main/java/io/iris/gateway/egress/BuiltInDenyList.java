@@ -1,5 +1,6 @@
 package io.iris.gateway.egress;
 
+import io.iris.gateway.common.IpRange;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package io.iris.gateway.egress;
 
+import io.iris.gateway.common.IpLiterals;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

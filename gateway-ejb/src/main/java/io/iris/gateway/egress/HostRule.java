@@ -1,5 +1,7 @@
 package io.iris.gateway.egress;
 
+import io.iris.gateway.common.IpLiterals;
+import io.iris.gateway.common.IpRange;
 import java.util.Locale;
 import java.util.Optional;
 

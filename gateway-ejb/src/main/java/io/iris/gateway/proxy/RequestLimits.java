@@ -2,6 +2,7 @@ package io.iris.gateway.proxy;
 
 import io.iris.gateway.common.ErrorType;
 import io.iris.gateway.common.GatewayException;
+import io.iris.gateway.common.SafeText;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,21 +65,11 @@ final class RequestLimits {
             if (++count > MAX_MODEL_CHARS) {
                 return Optional.of(tooLong());
             }
-            if (unsafe(name.codePointAt(i))) {
+            if (SafeText.isUnsafe(name.codePointAt(i))) {
                 return Optional.of("must not contain control characters, line breaks or invisible format characters");
             }
         }
         return Optional.empty();
-    }
-
-    /** Whether a code point must not appear in a name that reaches headers and log lines. */
-    static boolean unsafe(int codePoint) {
-        if (Character.isISOControl(codePoint)) {
-            return true;
-        }
-        int type = Character.getType(codePoint);
-        return type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                || type == Character.FORMAT || type == Character.SURROGATE;
     }
 
     private static String tooLong() {

@@ -1,5 +1,7 @@
 package io.iris.gateway.security;
 
+import io.iris.gateway.common.IpLiterals;
+import io.iris.gateway.common.IpRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,15 +16,9 @@ public final class TrustedProxies {
     static final int MAX_HOPS = 20;
     private static final TrustedProxies NONE = new TrustedProxies(List.of());
 
-    private record Network(byte[] address, int prefixBits) {
-        boolean contains(byte[] candidate) {
-            return IpAddress.samePrefix(address, candidate, prefixBits);
-        }
-    }
+    private final List<IpRange> networks;
 
-    private final List<Network> networks;
-
-    private TrustedProxies(List<Network> networks) {
+    private TrustedProxies(List<IpRange> networks) {
         this.networks = networks;
     }
 
@@ -39,34 +35,19 @@ public final class TrustedProxies {
         if (list == null || list.isBlank()) {
             return NONE;
         }
-        List<Network> networks = new ArrayList<>();
+        List<IpRange> networks = new ArrayList<>();
         for (String entry : list.split(",")) {
             String text = entry.strip();
             if (!text.isEmpty()) {
-                networks.add(network(text));
+                try {
+                    networks.add(IpRange.parse(text));
+                } catch (IllegalArgumentException wrong) {
+                    throw new IllegalArgumentException("iris.auth.trusted-proxies: '" + text + "' "
+                            + wrong.getMessage(), wrong);
+                }
             }
         }
         return new TrustedProxies(List.copyOf(networks));
-    }
-
-    private static Network network(String text) {
-        int slash = text.indexOf('/');
-        String host = slash < 0 ? text : text.substring(0, slash);
-        byte[] address = IpAddress.parse(host).orElseThrow(() -> new IllegalArgumentException(
-                "iris.auth.trusted-proxies: '" + text + "' is not an IP address or a CIDR network"));
-        int bits = address.length * 8;
-        if (slash >= 0) {
-            try {
-                bits = Integer.parseInt(text.substring(slash + 1));
-            } catch (NumberFormatException e) {
-                bits = -1;
-            }
-            if (bits < 0 || bits > address.length * 8) {
-                throw new IllegalArgumentException("iris.auth.trusted-proxies: '" + text
-                        + "' has a prefix length outside 0-" + address.length * 8);
-            }
-        }
-        return new Network(address, bits);
     }
 
     public boolean isEmpty() {
@@ -78,12 +59,12 @@ public final class TrustedProxies {
         if (networks.isEmpty()) {
             return false;
         }
-        Optional<byte[]> parsed = IpAddress.parse(address);
+        Optional<byte[]> parsed = IpLiterals.parse(address);
         return parsed.isPresent() && trusts(parsed.get());
     }
 
     private boolean trusts(byte[] address) {
-        for (Network network : networks) {
+        for (IpRange network : networks) {
             if (network.contains(address)) {
                 return true;
             }
@@ -109,11 +90,11 @@ public final class TrustedProxies {
         }
         String client = socketAddress;
         for (int i = hops.size() - 1, walked = 0; i >= 0 && walked < MAX_HOPS; i--, walked++) {
-            Optional<byte[]> hop = IpAddress.parse(withoutPort(hops.get(i)));
+            Optional<byte[]> hop = IpLiterals.parse(withoutPort(hops.get(i)));
             if (hop.isEmpty()) {
                 return client;
             }
-            client = IpAddress.format(hop.get());
+            client = IpLiterals.format(hop.get());
             if (!trusts(hop.get())) {
                 return client;
             }

@@ -1,4 +1,4 @@
-package io.iris.gateway.egress;
+package io.iris.gateway.common;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -14,14 +14,14 @@ public final class IpRange {
     }
 
     /** A block; the bits of {@code network} past {@code prefixLength} must be zero. */
-    static IpRange of(byte[] network, int prefixLength) {
+    public static IpRange of(byte[] network, int prefixLength) {
         if (prefixLength < 0 || prefixLength > network.length * 8 || !hostBitsZero(network, prefixLength)) {
             throw new IllegalArgumentException("not a network address of a /" + prefixLength);
         }
         return new IpRange(network, prefixLength);
     }
 
-    static IpRange single(byte[] address) {
+    public static IpRange single(byte[] address) {
         return new IpRange(address, address.length * 8);
     }
 
@@ -30,7 +30,7 @@ public final class IpRange {
      *
      * @throws IllegalArgumentException saying what is wrong
      */
-    static IpRange parse(String text) {
+    public static IpRange parse(String text) {
         int slash = text.indexOf('/');
         String addressText = slash < 0 ? text : text.substring(0, slash);
         Optional<byte[]> address = IpLiterals.parse(addressText);

@@ -1,4 +1,4 @@
-package io.iris.gateway.egress;
+package io.iris.gateway.common;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

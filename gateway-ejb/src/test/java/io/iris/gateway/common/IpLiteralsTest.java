@@ -1,4 +1,4 @@
-package io.iris.gateway.egress;
+package io.iris.gateway.common;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,5 +49,13 @@ class IpLiteralsTest {
         assertTrue(IpRange.parse("fe80::/10").contains(IpLiterals.parse("febf:ffff::1").orElseThrow()));
         assertFalse(IpRange.parse("fe80::/10").contains(IpLiterals.parse("fec0::1").orElseThrow()));
         assertTrue(IpRange.parse("0.0.0.0/0").contains(IpLiterals.parse("8.8.8.8").orElseThrow()));
+    }
+
+    @Test
+    void parse_notLiterals_emptyWithoutAnyLookup() {
+        for (String text : new String[] {"", "localhost", "example.com", "1.2.3", "1.2.3.4.5", "1.2.3.256", "01.2.3.4",
+            "1..2.3", "+1.2.3.4", "1.2.3.4 ", "fe80::1%1", "::g", "1:2:3:4:5:6:7:8:9", "abc.def"}) {
+            assertTrue(IpLiterals.parse(text).isEmpty(), text);
+        }
     }
 }
