@@ -1,6 +1,7 @@
 package io.iris.gateway.common;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -18,8 +19,18 @@ public final class JsonSplice {
 
     /** {@code json} with {@code edits} applied; edits must not overlap. */
     public static byte[] apply(byte[] json, List<Edit> edits) {
-        List<Edit> ordered = edits.stream().sorted(Comparator.comparingInt(Edit::start)).toList();
-        int grows = ordered.stream().mapToInt(e -> e.replacement().length).sum();
+        List<Edit> ordered = edits;
+        int grows = 0;
+        for (int i = 0; i < edits.size(); i++) {
+            grows += edits.get(i).replacement().length;
+            if (i > 0 && edits.get(i).start() < edits.get(i - 1).start() && ordered == edits) {
+                ordered = new ArrayList<>(edits);
+            }
+        }
+        if (ordered != edits) {
+            // Edits come in body order on every request but one that inserts stream_options ahead of a member.
+            ordered.sort(Comparator.comparingInt(Edit::start));
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(json.length + grows);
         int copied = 0;
         for (Edit edit : ordered) {
