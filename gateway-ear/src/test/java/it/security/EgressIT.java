@@ -258,6 +258,8 @@ class EgressIT {
                     assertEquals(502, refused.status(), refused.toString());
                     JsonObject error = refused.json().getJsonObject("error");
                     assertEquals("upstream_error", error.getString("type"));
+                    assertTrue(error.getString("message").endsWith("the provider's address is not allowed"),
+                            refused.toString());
                     for (String internal : new String[] {"127.0.0.1", "localhost", String.valueOf(mock.port()),
                         "provider_hosts", "Exception", "::1"}) {
                         assertFalse(refused.body().contains(internal), internal + " in " + refused);

@@ -4,6 +4,7 @@ import io.iris.gateway.common.ErrorType;
 import io.iris.gateway.common.GatewayException;
 import io.iris.gateway.common.JsonP;
 import io.iris.gateway.common.UpstreamMessages;
+import io.iris.gateway.upstream.EgressRefusedException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.ByteArrayInputStream;
@@ -38,7 +39,19 @@ final class UpstreamFailures {
         if (cause instanceof SocketTimeoutException || cause instanceof TimeoutException) {
             return new GatewayException(ErrorType.UPSTREAM_TIMEOUT, "provider '" + provider + "' timed out");
         }
-        return new GatewayException(ErrorType.UPSTREAM_ERROR, "provider '" + provider + "' could not be reached");
+        return new GatewayException(ErrorType.UPSTREAM_ERROR, "provider '" + provider + "' could not be reached"
+                + (refusedByEgressPolicy(cause) ? ": " + EgressRefusedException.MESSAGE : ""));
+    }
+
+    /** Whether the connection was refused by the egress policy (a few causes deep: the client wraps it). */
+    private static boolean refusedByEgressPolicy(Throwable cause) {
+        Throwable at = cause;
+        for (int depth = 0; at != null && depth < 5; depth++, at = at.getCause()) {
+            if (at instanceof EgressRefusedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String upstreamMessage(byte[] body) {
