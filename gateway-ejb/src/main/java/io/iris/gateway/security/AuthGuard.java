@@ -105,12 +105,17 @@ public class AuthGuard {
         }
     }
 
-    /** One failed authentication ({@link FailureReason#MISSING} or {@link FailureReason#INVALID}). */
+    /**
+     * One failed authentication ({@link FailureReason#MISSING} or {@link FailureReason#INVALID}): counted, and
+     * logged unless the throttle's table is full. Then addresses are not tracked, so nothing would bound the lines
+     * one sprayer could write: those failures are only counted, and the full table is warned about once a window.
+     */
     public void failed(ClientOrigin origin, CredentialKind kind, FailureReason reason) {
         failures[kind.ordinal()][reason.ordinal()].inc();
-        audit(origin, kind, reason);
         if (throttle.recordFailure(IpAddress.throttleKey(origin.address())) == AuthThrottle.Outcome.UNTRACKED) {
             warnTableFull();
+        } else {
+            audit(origin, kind, reason);
         }
     }
 
@@ -125,8 +130,8 @@ public class AuthGuard {
         long last = fullWarnedAtMillis.get();
         if (now - last >= windowSeconds * 1000L && fullWarnedAtMillis.compareAndSet(last, now)) {
             LOG.warning("the authentication throttle tracks " + maxTrackedAddresses + " addresses with recent"
-                    + " failures (iris.auth.max-tracked-addresses): failures of further addresses are logged and"
-                    + " counted but not throttled until windows expire");
+                    + " failures (iris.auth.max-tracked-addresses): failures of further addresses are counted"
+                    + " (iris_auth_failures_total) but neither throttled nor logged one by one until windows expire");
         }
     }
 }
